@@ -1,0 +1,69 @@
+"""sphinx-factcheck: fact-check reports as a Sphinx domain.
+
+``setup()`` reads as the table of contents of the extension.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import incremental
+from .config import CONFIG_VALUES, check_config
+from .domain import FactCheckDomain
+from .nodes import PLACEHOLDERS, skip
+from .static_css import add_static_files
+from .transforms import RenderFactCheck
+from .warnings import WARNING_TYPE, SUBTYPES, logger
+
+__version__ = "0.1.0"
+
+#: bump when the stored domain data changes shape: forces a full re-read
+ENV_VERSION = 1
+
+_SKIP = (skip, None)
+_BUILDER_FORMATS = ("html", "latex", "text", "man", "texinfo", "epub", "xml", "gettext")
+
+
+def warn_missing_reference(app: Sphinx, domain: Any, node: Any) -> bool | None:
+    """Unknown ``:fc:...:`` targets get a factcheck warning with their own subtype."""
+    if domain is None or domain.name != "fc":
+        return None
+    typ, target = node["reftype"], node["reftarget"]
+    subtype = f"unknown-{typ}"
+    if subtype not in SUBTYPES:
+        return None
+    withheld = typ == "claim" and target in domain.index.withheld
+    if withheld:
+        logger.warning(f"fc:{typ}: {target!r} is withheld from this build (not yet checked)",
+                       location=node, type=WARNING_TYPE, subtype="withheld")
+    else:
+        logger.warning(f"fc:{typ}: unknown {typ} {target!r}", location=node,
+                       type=WARNING_TYPE, subtype=subtype)
+    return True
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    for name, (default, rebuild, types) in CONFIG_VALUES.items():
+        app.add_config_value(name, default, rebuild, types)
+    app.connect("config-inited", check_config)
+
+    for node_class in PLACEHOLDERS:
+        app.add_node(node_class, **{fmt: _SKIP for fmt in _BUILDER_FORMATS})
+    app.add_domain(FactCheckDomain)
+    app.add_post_transform(RenderFactCheck)
+
+    app.connect("doctree-read", incremental.on_doctree_read)
+    app.connect("env-get-outdated", incremental.on_get_outdated)
+    app.connect("env-before-read-docs", incremental.on_before_read)
+    app.connect("env-get-updated", incremental.on_get_updated)
+    app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("builder-inited", add_static_files)
+
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,1 @@
+"""Directives of the ``fc`` domain, one module per family."""

@@ -1,0 +1,52 @@
+"""``.. fc:claim::`` - a claim, its verdict and the analysis behind it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.addnodes import pending_xref
+
+from ..models import Claim
+from ..nodes import claim_block
+from .article import CURRENT_ARTICLE
+from .base import ObjectDirective
+
+
+class ClaimDirective(ObjectDirective):
+    objtype = "claim"
+    model = Claim
+    node_class = claim_block
+    option_spec = {
+        **ObjectDirective.option_spec,
+        "article": directives.unchanged,
+        "quote": directives.unchanged,
+        "claimant": directives.unchanged,
+        "date": directives.unchanged,
+        "status": directives.unchanged,
+        "verdict": directives.unchanged,
+        "sources": directives.unchanged,
+        "tags": directives.unchanged,
+        "context": directives.unchanged,
+        "occurrence": directives.unchanged,
+        "checked-by": directives.unchanged,
+        "reviewed-by": directives.unchanged,
+    }
+
+    def prepare(self, data: dict[str, Any]) -> dict[str, Any]:
+        if not data.get("article") and CURRENT_ARTICLE in self.env.ref_context:
+            data["article"] = self.env.ref_context[CURRENT_ARTICLE]
+        return data
+
+    def after_parse(self, data: dict[str, Any], body: list[nodes.Node]) -> dict[str, Any]:
+        """Sources cited inline with ``:fc:source:`` count as the claim's sources."""
+        cited = []
+        for top in body:
+            if not isinstance(top, nodes.Element):
+                continue
+            for ref in top.findall(pending_xref):
+                if ref.get("refdomain") == "fc" and ref.get("reftype") == "source":
+                    cited.append(ref["reftarget"].strip())
+        data["cited"] = list(dict.fromkeys(cited))
+        return data

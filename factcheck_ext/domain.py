@@ -1,0 +1,181 @@
+"""The ``fc`` domain: where every article, claim and source of a project lives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from .config import get_scale
+from .directives.article import ArticleDirective
+from .directives.claim import ClaimDirective
+from .directives.source import SourceDirective
+from .index import DocRecord, ProjectIndex
+from .models import Article, Claim, Located, Scale, Source
+from .render.badge import claim_badge
+from .roles import verdict_role
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+ANCHOR_PREFIX = {"article": "article-", "claim": "claim-", "source": "source-"}
+
+
+class FactCheckDomain(Domain):
+    """Articles, claims and sources, with roles to link them across documents."""
+
+    name = "fc"
+    label = "Fact-check"
+    object_types = {
+        "article": ObjType("article", "article"),
+        "claim": ObjType("claim", "claim"),
+        "source": ObjType("source", "source"),
+    }
+    directives = {
+        "article": ArticleDirective,
+        "claim": ClaimDirective,
+        "source": SourceDirective,
+    }
+    roles = {
+        "article": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "claim": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "source": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "verdict": verdict_role,
+    }
+    initial_data: dict[str, Any] = {"docs": {}}
+    data_version = 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._index: ProjectIndex | None = None
+
+    # --- storage --------------------------------------------------------
+
+    @property
+    def docs(self) -> dict[str, DocRecord]:
+        return self.data["docs"]
+
+    def record(self, docname: str) -> DocRecord:
+        self._index = None
+        return self.docs.setdefault(docname, DocRecord())
+
+    def note_object(self, objtype: str, obj: Located) -> None:
+        """Store an object read from the current document."""
+        getattr(self.record(obj.docname), f"{objtype}s").append(obj)
+
+    def clear_doc(self, docname: str) -> None:
+        if self.docs.pop(docname, None) is not None:
+            self._index = None
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["docs"]:
+                self.docs[docname] = otherdata["docs"][docname]
+        self._index = None
+
+    # --- the build-wide view ------------------------------------------------
+
+    @property
+    def scale(self) -> Scale:
+        return get_scale(self.env.config)
+
+    @property
+    def index(self) -> ProjectIndex:
+        if self._index is None:
+            self._index = ProjectIndex(self.docs, self.hidden_claims())
+        return self._index
+
+    def hidden_claims(self) -> frozenset[str]:
+        """Claims left out of this build (see ``factcheck_publish_unchecked``)."""
+        return frozenset()
+
+    # --- references -------------------------------------------------------
+
+    def _refnode(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        objtype: str,
+        obj: Located,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference:
+        content: nodes.Node | list[nodes.Node] = contnode
+        if objtype == "claim" and not node.get("refexplicit"):
+            assert isinstance(obj, Claim)
+            content = [nodes.inline("", obj.title or obj.id, classes=["fc-claim-ref"])]
+        elif not node.get("refexplicit") and obj.title:
+            content = nodes.inline("", obj.title, classes=[f"fc-{objtype}-ref"])
+        if objtype == "claim":
+            assert isinstance(obj, Claim)
+            content = [*(content if isinstance(content, list) else [content]), nodes.Text(" ")]
+            content.append(claim_badge(obj, self.scale))
+        return make_refnode(builder, fromdocname, obj.docname, obj.anchor, content, obj.title)
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        if typ not in self.object_types:
+            return None
+        obj = self.index.get(typ, target.strip())
+        if obj is None:
+            return None
+        return self._refnode(builder, fromdocname, typ, obj, node, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        results = []
+        for typ in self.object_types:
+            obj = self.index.get(typ, target.strip())
+            if obj is not None:
+                refnode = self._refnode(builder, fromdocname, typ, obj, node, contnode)
+                results.append((f"fc:{typ}", refnode))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        index = self.index
+        for objtype, table in (
+            ("article", index.articles),
+            ("claim", index.claims),
+            ("source", index.sources),
+        ):
+            for obj_id in sorted(table):
+                obj = table[obj_id]
+                yield obj_id, obj.title or obj_id, objtype, obj.docname, obj.anchor, 1
+
+    def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        return node.get("reftarget")
+
+    # --- project-wide checks --------------------------------------------------
+
+    def check_consistency(self) -> None:
+        from .problems import report_problems
+
+        report_problems(self)
+
+
+def get_domain(env: BuildEnvironment) -> FactCheckDomain:
+    return env.domains["fc"]  # type: ignore[return-value]
+
+
+__all__ = ["ANCHOR_PREFIX", "Article", "Claim", "FactCheckDomain", "Source", "get_domain"]

@@ -1,0 +1,138 @@
+"""Rewrite exactly the pages whose rendering depends on what changed.
+
+Sphinx rewrites a page when its own source changed.  A source's "Cited by"
+list, an article's claim list or a link showing a claim's verdict also depend
+on other documents, so after reading we compare the objects of every re-read
+or removed document with their previous version and name, through
+``env-get-updated``, the other documents that show something that changed.
+
+Dependency keys:
+
+``def:<type>:<id>``
+    the object itself (title, verdict, anchor...): links to it, blocks showing it
+``cites:<type>:<id>``
+    the set of claims citing a source, or checked in an article
+``claims:*``
+    any claim at all (project-wide views)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+
+from .index import DocRecord
+from .models import Claim, Located
+from .nodes import article_block, claim_block, fc_placeholder, source_block
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+    from .domain import FactCheckDomain
+
+#: claim fields shown wherever a claim is listed (links, back-links, article lists)
+LISTED_FIELDS = ("title", "verdict", "status", "docname", "anchor")
+
+
+def _domain(env: BuildEnvironment) -> FactCheckDomain:
+    return env.domains["fc"]  # type: ignore[return-value]
+
+
+def _fingerprint(obj: Located) -> tuple[Any, ...]:
+    return (obj.model_dump(mode="json"), getattr(obj, "text", None))
+
+
+def _claim_keys(old: Claim | None, new: Claim | None) -> set[str]:
+    keys = {"claims:*"}
+    listed_changed = (old is None or new is None or any(
+        getattr(old, f) != getattr(new, f) for f in LISTED_FIELDS))
+    old_sources = set(old.all_sources) if old else set()
+    new_sources = set(new.all_sources) if new else set()
+    touched = (old_sources | new_sources) if listed_changed else (old_sources ^ new_sources)
+    keys.update(f"cites:source:{s}" for s in touched)
+    articles = {c.article for c in (old, new) if c and c.article}
+    if listed_changed or len(articles) > 1:
+        keys.update(f"cites:article:{a}" for a in articles)
+    return keys
+
+
+def changed_keys(old: DocRecord | None, new: DocRecord | None) -> set[str]:
+    """Dependency keys of every object that differs between two versions of a document."""
+    before = {(t, o.id): o for t, o in old.objects()} if old else {}
+    after = {(t, o.id): o for t, o in new.objects()} if new else {}
+    keys: set[str] = set()
+    for objtype, obj_id in before.keys() | after.keys():
+        was, now = before.get((objtype, obj_id)), after.get((objtype, obj_id))
+        if was is not None and now is not None and _fingerprint(was) == _fingerprint(now):
+            continue
+        keys.add(f"def:{objtype}:{obj_id}")
+        if objtype == "claim":
+            keys |= _claim_keys(was, now)  # type: ignore[arg-type]
+    return keys
+
+
+def page_dependencies(doctree: nodes.document, record: DocRecord) -> set[str]:
+    """What a page shows of other documents, read off its placeholders and references."""
+    claims = {c.id: c for c in record.claims}
+    keys: set[str] = set()
+    for node in doctree.findall(fc_placeholder):
+        if isinstance(node, claim_block) and node["fc_id"] in claims:
+            claim = claims[node["fc_id"]]
+            if claim.article:
+                keys.add(f"def:article:{claim.article}")
+            keys.update(f"def:source:{s}" for s in claim.all_sources)
+        elif isinstance(node, source_block):
+            keys.add(f"cites:source:{node['fc_id']}")
+        elif isinstance(node, article_block):
+            keys.add(f"cites:article:{node['fc_id']}")
+        keys.update(node.get("fc_depends", ()))
+    for ref in doctree.findall(pending_xref):
+        if ref.get("refdomain") == "fc":
+            keys.add(f"def:{ref['reftype']}:{ref['reftarget'].strip()}")
+    return keys
+
+
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    domain = _domain(app.env)
+    docname = app.env.docname
+    record = domain.docs.get(docname, DocRecord())
+    deps = page_dependencies(doctree, record)
+    if deps:
+        domain.record(docname).depends_on = deps
+
+
+def on_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                    removed: set[str]) -> list[str]:
+    domain = _domain(env)
+    domain._before = {d: domain.docs.get(d) for d in changed | removed}
+    domain._reread = set(removed)
+    return []
+
+
+def on_before_read(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str]) -> None:
+    domain = _domain(env)
+    before = getattr(domain, "_before", {})
+    for docname in docnames:
+        before.setdefault(docname, domain.docs.get(docname))
+    domain._before = before
+    domain._reread = getattr(domain, "_reread", set()) | set(docnames)
+
+
+def on_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = _domain(env)
+    before: dict[str, DocRecord | None] = getattr(domain, "_before", {})
+    reread: set[str] = getattr(domain, "_reread", set())
+    domain._before, domain._reread = {}, set()
+    keys: set[str] = set()
+    for docname in reread:
+        keys |= changed_keys(before.get(docname), domain.docs.get(docname))
+    if not keys:
+        return []
+    return sorted(
+        docname for docname, record in domain.docs.items()
+        if docname not in reread and record.depends_on & keys
+    )

@@ -1,0 +1,108 @@
+"""A read-only, build-wide index of the domain data.
+
+The domain stores objects per document (cheap to clear and merge).  Views,
+back-links and checks need them by id, by article, by source; this index is
+built once from the stored data, in one linear pass, and rebuilt only after
+the data changed.  Nothing here is pickled.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .models import Article, Claim, Located, Source, TextQuoteSelector
+from .quotes import ArticleText
+
+
+@dataclass
+class DocRecord:
+    """What one document defines and what its rendered page depends on."""
+
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    #: dependency keys (see :mod:`factcheck_ext.incremental`)
+    depends_on: set[str] = field(default_factory=set)
+
+    def objects(self) -> Iterable[tuple[str, Located]]:
+        for article in self.articles:
+            yield "article", article
+        for claim in self.claims:
+            yield "claim", claim
+        for source in self.sources:
+            yield "source", source
+
+
+@dataclass
+class Duplicate:
+    objtype: str
+    first: Located
+    other: Located
+
+
+class ProjectIndex:
+    """Every object by id, plus the reverse maps the renderers need."""
+
+    def __init__(self, docs: dict[str, DocRecord], hidden_claims: frozenset[str] = frozenset()):
+        self.articles: dict[str, Article] = {}
+        self.claims: dict[str, Claim] = {}
+        self.sources: dict[str, Source] = {}
+        self.duplicates: list[Duplicate] = []
+        #: claims left out of a publication build (ids)
+        self.withheld: set[str] = set()
+        self.claims_by_article: dict[str, list[Claim]] = defaultdict(list)
+        self.claims_citing: dict[str, list[Claim]] = defaultdict(list)
+        tables = {"article": self.articles, "claim": self.claims, "source": self.sources}
+        for docname in sorted(docs):
+            for objtype, obj in docs[docname].objects():
+                table = tables[objtype]
+                if obj.id in table:
+                    self.duplicates.append(Duplicate(objtype, table[obj.id], obj))
+                    continue
+                if objtype == "claim" and obj.id in hidden_claims:
+                    self.withheld.add(obj.id)
+                    continue
+                table[obj.id] = obj
+        for claim in self.claims.values():
+            if claim.article:
+                self.claims_by_article[claim.article].append(claim)
+            for source_id in claim.all_sources:
+                self.claims_citing[source_id].append(claim)
+        self._texts: dict[str, ArticleText | None] = {}
+        self._spans: dict[str, tuple[int, int] | None] = {}
+
+    def get(self, objtype: str, obj_id: str) -> Located | None:
+        table = {"article": self.articles, "claim": self.claims, "source": self.sources}
+        return table[objtype].get(obj_id)
+
+    def article_text(self, article_id: str | None) -> ArticleText | None:
+        """The folded text of an article, computed once per build."""
+        if article_id not in self._texts:
+            article = self.articles.get(article_id or "")
+            self._texts[article_id or ""] = (
+                ArticleText(article.text) if article and article.text is not None else None
+            )
+        return self._texts[article_id or ""]
+
+    def quote_span(self, claim: Claim) -> tuple[int, int] | None:
+        """Where the claim's quote is in its article's text (None: not found or no text)."""
+        if claim.id not in self._spans:
+            text = self.article_text(claim.article)
+            self._spans[claim.id] = (
+                text.find(claim.quote, claim.occurrence) if text and claim.quote else None
+            )
+        return self._spans[claim.id]
+
+    def selector(self, claim: Claim) -> TextQuoteSelector | None:
+        span = self.quote_span(claim)
+        text = self.article_text(claim.article)
+        return text.selector(*span) if span and text else None
+
+    def claim_date(self, claim: Claim):  # -> date | None
+        """A claim's date, defaulting to its article's publication date."""
+        if claim.date:
+            return claim.date
+        article = self.articles.get(claim.article or "")
+        return article.published if article else None

@@ -1,0 +1,35 @@
+"""Placeholder nodes left in the doctree while reading.
+
+Each holds only an object's id (and the parsed body the author wrote); the
+post-transform in :mod:`factcheck_ext.transforms` replaces it with generic
+docutils nodes rendered from the domain's models, once every document has been
+read.  Writers therefore never see these nodes; the skip visitors registered
+in ``setup()`` are a safety net for third-party builders only.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class fc_placeholder(nodes.General, nodes.Element):
+    """Base class: ``node["fc_id"]`` names the object or view to render."""
+
+
+class article_block(fc_placeholder):
+    """An ``fc:article`` directive."""
+
+
+class claim_block(fc_placeholder):
+    """An ``fc:claim`` directive; its children are the analysis."""
+
+
+class source_block(fc_placeholder):
+    """An ``fc:source`` directive; its children are the note on the source."""
+
+
+PLACEHOLDERS: tuple[type[fc_placeholder], ...] = (article_block, claim_block, source_block)
+
+
+def skip(self: object, node: nodes.Node) -> None:
+    raise nodes.SkipNode

@@ -1,0 +1,1 @@
+"""Turn models into generic docutils nodes that every builder can write."""

@@ -1,0 +1,50 @@
+"""A source's citation and the claims that cite it."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..index import ProjectIndex
+from ..models import Scale, Source
+from .common import iso, joined, link, xref
+
+
+def citation(source: Source) -> list[nodes.Node]:
+    """Author. Title. Publisher, date. Accessed ... Archived copy."""
+    parts: list[nodes.Node] = []
+    if source.authors:
+        parts.append(nodes.Text(", ".join(source.authors) + ". "))
+    parts.append(link(source.url, nodes.strong("", source.title or source.id)))
+    parts.append(nodes.Text(". "))
+    tail = [p for p in (source.publisher, iso(source.date)) if p]
+    if tail:
+        parts.append(nodes.emphasis("", ", ".join(tail)))
+        parts.append(nodes.Text(". "))
+    if source.accessed:
+        parts.append(nodes.Text(f"Accessed {source.accessed.isoformat()}. "))
+    if source.archive:
+        parts.append(link(source.archive, "Archived copy"))
+        parts.append(nodes.Text(". "))
+    parts.append(nodes.inline("", f"[{source.kind}]", classes=["fc-source-kind"]))
+    return parts
+
+
+def cited_by(source: Source, index: ProjectIndex, docname: str) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["fc-cited-by"])
+    para += nodes.strong("", "Cited by: ")
+    claims = index.claims_citing.get(source.id, [])
+    if claims:
+        para += joined([xref("claim", c.id, docname) for c in claims], "; ")
+    else:
+        para += nodes.emphasis("", "no claim yet")
+    return para
+
+
+def render_source(source: Source, body: list[nodes.Node], index: ProjectIndex, scale: Scale,
+                  docname: str) -> nodes.container:
+    block = nodes.container(classes=["fc-source", f"fc-kind-{source.kind}"])
+    block += nodes.paragraph("", "", *citation(source), classes=["fc-citation"])
+    if body:
+        block += nodes.container("", *body, classes=["fc-source-note"])
+    block += cited_by(source, index, docname)
+    return block

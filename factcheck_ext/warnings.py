@@ -1,0 +1,56 @@
+"""Every warning sphinx-factcheck emits, listed once.
+
+All warnings have ``type="factcheck"`` and one of the subtypes below, so users
+can silence one kind with ``suppress_warnings = ["factcheck.unused-source"]``
+and the docs and tests can enumerate them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.util import logging
+
+logger = logging.getLogger("factcheck_ext")
+
+WARNING_TYPE = "factcheck"
+
+#: subtype -> what it means (shown in the docs' warning reference).
+SUBTYPES: dict[str, str] = {
+    "missing-id": "A directive has no ``:id:`` option.",
+    "bad-id": "An id is not lower-case letters, digits, ``-``, ``_`` and ``.``.",
+    "duplicate-id": "Two objects of the same type share an id (both places are named).",
+    "missing-title": "A directive has no title argument.",
+    "unknown-status": "``:status:`` is not one of the checking statuses.",
+    "unknown-verdict": "A verdict key is not in the verdict scale (the allowed keys are listed).",
+    "missing-verdict": "A checked claim has no ``:verdict:``.",
+    "unexpected-verdict": "A claim that is not checked has a ``:verdict:``.",
+    "unknown-kind": "A source's ``:kind:`` is not one of the source kinds.",
+    "unknown-update-kind": "An update's ``:kind:`` is not correction, update or clarification.",
+    "unknown-article": "A reference names an article that does not exist.",
+    "unknown-source": "A reference names a source that does not exist.",
+    "unknown-claim": "A reference names a claim that does not exist.",
+    "bad-date": "A date is not an ISO date (YYYY-MM-DD).",
+    "bad-url": "A URL is not http(s); it is shown as text, not linked.",
+    "bad-number": "A number option is not a positive whole number.",
+    "bad-option": "Any other invalid option value.",
+    "text-missing": "An article's ``:text:`` file does not exist or cannot be read.",
+    "text-outside": "An article's ``:text:`` file lies outside the source directory.",
+    "quote-not-found": "A claim's ``:quote:`` is not in its article's text.",
+    "no-sources": "A claim's verdict needs at least one source but it lists none.",
+    "misplaced": "A directive is used where it has no meaning (e.g. an update outside a claim).",
+    "bad-filter": "A view directive's filter, sort or column value is unknown.",
+    "unused-source": "A source is never cited by any claim.",
+    "unreviewed": "A checked claim has no ``:reviewed-by:`` (with ``factcheck_require_review``).",
+    "withheld": "A reference points at a claim withheld from a publication build.",
+    "unlogged-change": "A verdict differs from the ledger without an update logging the change.",
+    "removed-claim": "A claim in the ledger no longer exists.",
+    "no-baseurl": "ClaimReview URLs are relative because ``html_baseurl`` is not set.",
+}
+
+
+def warn(message: str, subtype: str, location: Any = None, **kwargs: Any) -> None:
+    """Emit a located, suppressible factcheck warning."""
+    if subtype not in SUBTYPES:  # a programming error, caught by the tests
+        raise KeyError(subtype)
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype, **kwargs)

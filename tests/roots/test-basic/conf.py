@@ -1,0 +1,3 @@
+extensions = ["factcheck_ext"]
+project = "basic"
+exclude_patterns = ["_build"]
