@@ -161,7 +161,9 @@ class FactCheckDomain(Domain):
         ):
             for obj_id in sorted(table):
                 obj = table[obj_id]
-                yield obj_id, obj.title or obj_id, objtype, obj.docname, obj.anchor, 1
+                # dispname is the id too: the search index splits names at dots,
+                # and claim titles are sentences
+                yield obj_id, obj_id, objtype, obj.docname, obj.anchor, 1
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         return node.get("reftarget")
