@@ -48,7 +48,7 @@ def _blank_to_none(value: Any) -> Any:
 
 def _check_id(value: Any) -> str:
     if value is None or not str(value).strip():
-        raise PydanticCustomError("missing-id", "the :id: option is required")
+        raise PydanticCustomError("missing-id", "an id is required")
     value = str(value).strip()
     if not ID_PATTERN.match(value):
         raise PydanticCustomError(

@@ -54,7 +54,10 @@ def validate_or_warn(
             for error in exc.errors():
                 loc = tuple(error["loc"])
                 option = str(loc[0]) if loc else ""
-                warn(f"{what}: :{option}: {error['msg']}", _subtype(error), location)
+                subtype = _subtype(error)
+                message = "the :id: option is required" if subtype == "missing-id" else (
+                    f":{option}: {error['msg']}")
+                warn(f"{what}: {message}", subtype, location)
                 rejected.add(option)
                 if option == "id" or option not in data:
                     return None, rejected
