@@ -1,3 +1,5 @@
 extensions = ["factcheck_ext"]
 project = "basic"
 exclude_patterns = ["_build"]
+copyright = "2026, sphinx-factcheck"
+version = "1"
