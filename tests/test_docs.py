@@ -1,0 +1,73 @@
+"""The documentation covers the whole interface, and the demo report builds clean."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from factcheck_ext.config import CONFIG_VALUES
+from factcheck_ext.domain import FactCheckDomain
+from factcheck_ext.models import DEFAULT_SCALE
+
+DOCS = Path(__file__).parents[1] / "docs"
+
+
+def _reference(name: str) -> str:
+    return (DOCS / "reference" / f"{name}.rst").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("directive", sorted(FactCheckDomain.directives))
+def test_every_directive_option_is_documented(directive):
+    text = _reference("directives")
+    assert f"``fc:{directive}``" in text
+    section = text.split(f"``fc:{directive}``", 1)[1]
+    for option in FactCheckDomain.directives[directive].option_spec:
+        assert f"``:{option}:``" in section, f"fc:{directive} :{option}: is not documented"
+
+
+def test_every_role_is_documented():
+    text = _reference("roles")
+    for role in FactCheckDomain.roles:
+        assert f"``:fc:{role}:``" in text
+
+
+def test_every_config_value_is_documented():
+    text = _reference("config") + _reference("verdicts")
+    for name in CONFIG_VALUES:
+        assert f"``{name}``" in text
+
+
+def test_the_verdict_scale_page_matches_the_default_scale():
+    text = _reference("verdicts")
+    for verdict in DEFAULT_SCALE.verdicts:
+        assert f":fc:verdict:`{verdict.key}` ``{verdict.key}``" in text
+        assert " ".join(verdict.description.split()) in " ".join(text.split())
+
+
+def test_demo_report_quotes_are_exact_substrings_of_the_article():
+    article = (DOCS / "_articles" / "reuters-2022-01-07-ablyazov.txt").read_text(encoding="utf-8")
+    claims = (DOCS / "report" / "claims.rst").read_text(encoding="utf-8")
+    quotes = re.findall(r"^   :quote: (.+)$", claims, flags=re.M)
+    assert len(quotes) >= 8
+    for quote in quotes:
+        assert quote in article, quote
+
+
+def test_docs_build_without_warnings_and_check_at_least_eight_claims(make_app, tmp_path):
+    import shutil
+
+    src = tmp_path / "docs"
+    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
+    app = make_app("html", srcdir=src, warningiserror=True, confoverrides={"nitpicky": True})
+    app.build()
+    assert app._warning.getvalue().strip() == ""
+    domain = app.env.domains["fc"]
+    checked = [c for c in domain.index.claims.values() if c.verdict]
+    assert len(checked) >= 8
+    assert {c.verdict for c in checked} >= {"true", "opinion", "unverifiable"}
+    for claim in checked:
+        verdict = DEFAULT_SCALE.get(claim.verdict)
+        if verdict.needs_sources:
+            assert claim.all_sources, claim.id
