@@ -174,3 +174,22 @@ def test_setup_declares_parallel_safety_and_env_version():
     assert metadata["parallel_write_safe"] is True
     assert metadata["env_version"] == factcheck_ext.ENV_VERSION
     assert metadata["version"] == factcheck_ext.__version__
+
+
+def test_other_projects_link_to_claims_with_intersphinx(make_app, tmp_path):
+    report = make_app("html", srcdir=copy_root("basic", tmp_path / "report"))
+    report.build()
+    inventory = Path(report.outdir) / "objects.inv"
+    conf = (
+        'extensions.append("sphinx.ext.intersphinx")\n'
+        f'intersphinx_mapping = {{"desk": ("https://desk.example.org/", {str(inventory)!r})}}\n'
+    )
+    src = write_project(tmp_path / "other", {"index.rst": (
+        "Other\n=====\n\nSee :fc:claim:`desk:fuel-prices` and "
+        ":external+desk:fc:source:`lpg-cap`.\n")}, conf)
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert factcheck_warnings(app) == []
+    hrefs = page(app, "index").xpath("//a/@href")
+    assert "https://desk.example.org/article.html#claim-fuel-prices" in hrefs
+    assert "https://desk.example.org/sources.html#source-lpg-cap" in hrefs
