@@ -14,6 +14,8 @@ from .config import get_scale
 from .directives.article import ArticleDirective
 from .directives.claim import ClaimDirective
 from .directives.source import SourceDirective
+from .directives.views import AnnotatedDirective, ClaimsDirective, SourcesDirective, SummaryDirective
+from .indices import ClaimIndex, SourceIndex
 from .index import DocRecord, ProjectIndex
 from .models import Article, Claim, Located, Scale, Source
 from .render.badge import claim_badge
@@ -41,7 +43,12 @@ class FactCheckDomain(Domain):
         "article": ArticleDirective,
         "claim": ClaimDirective,
         "source": SourceDirective,
+        "claims": ClaimsDirective,
+        "sources": SourcesDirective,
+        "summary": SummaryDirective,
+        "annotated": AnnotatedDirective,
     }
+    indices = [ClaimIndex, SourceIndex]
     roles = {
         "article": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "claim": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
@@ -112,11 +119,12 @@ class FactCheckDomain(Domain):
             content = [nodes.inline("", obj.title or obj.id, classes=["fc-claim-ref"])]
         elif not node.get("refexplicit") and obj.title:
             content = nodes.inline("", obj.title, classes=[f"fc-{objtype}-ref"])
-        if objtype == "claim":
+        if objtype == "claim" and node.get("fc_badge", True):
             assert isinstance(obj, Claim)
             content = [*(content if isinstance(content, list) else [content]), nodes.Text(" ")]
             content.append(claim_badge(obj, self.scale))
-        return make_refnode(builder, fromdocname, obj.docname, obj.anchor, content, obj.title)
+        title = node.get("fc_reftitle") or obj.title
+        return make_refnode(builder, fromdocname, obj.docname, obj.anchor, content, title)
 
     def resolve_xref(
         self,

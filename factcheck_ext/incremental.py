@@ -12,8 +12,10 @@ Dependency keys:
     the object itself (title, verdict, anchor...): links to it, blocks showing it
 ``cites:<type>:<id>``
     the set of claims citing a source, or checked in an article
-``claims:*``
-    any claim at all (project-wide views)
+``article-claims:<id>``
+    anything about any claim of an article (views filtered by article)
+``claims:*``, ``sources:*``, ``articles:*``
+    any object of that type at all (project-wide views)
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def _fingerprint(obj: Located) -> tuple[Any, ...]:
 
 
 def _claim_keys(old: Claim | None, new: Claim | None) -> set[str]:
-    keys = {"claims:*"}
+    keys: set[str] = set()
     listed_changed = (old is None or new is None or any(
         getattr(old, f) != getattr(new, f) for f in LISTED_FIELDS))
     old_sources = set(old.all_sources) if old else set()
@@ -70,8 +72,11 @@ def changed_keys(old: DocRecord | None, new: DocRecord | None) -> set[str]:
         if was is not None and now is not None and _fingerprint(was) == _fingerprint(now):
             continue
         keys.add(f"def:{objtype}:{obj_id}")
+        keys.add(f"{objtype}s:*")
         if objtype == "claim":
             keys |= _claim_keys(was, now)  # type: ignore[arg-type]
+            keys.update(f"article-claims:{c.article}" for c in (was, now)
+                        if c is not None and c.article)
     return keys
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .models import Article, Claim, Located, Source, TextQuoteSelector
+from .models import Article, Claim, Located, Source, TextQuoteSelector, View
 from .quotes import ArticleText
 
 
@@ -23,6 +23,8 @@ class DocRecord:
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    #: the view directives (tables, summaries...) of the document
+    views: list[View] = field(default_factory=list)
     #: dependency keys (see :mod:`factcheck_ext.incremental`)
     depends_on: set[str] = field(default_factory=set)
 

@@ -405,3 +405,97 @@ class Source(Located):
     accessed: IsoDate = None
     archive: WebUrl = None
     kind: Annotated[SourceKind, _choice("kind", SOURCE_KINDS)] = "other"
+
+
+# --- views: what a table, bibliography, summary or annotated article shows ------
+
+CLAIM_COLUMNS = ("id", "claim", "claimant", "date", "verdict", "article", "sources", "tags")
+CLAIM_SORT_KEYS = ("date", "verdict", "claimant", "id", "document")
+DEFAULT_CLAIM_COLUMNS = ["claim", "claimant", "date", "verdict"]
+
+
+def _check_sort(value: Any) -> Any:
+    text = str(value).strip().lower()
+    if text.lstrip("-") not in CLAIM_SORT_KEYS:
+        raise PydanticCustomError(
+            "bad-filter", "'{value}' is not a sort key (allowed: {allowed}, with - for descending)",
+            {"value": str(value), "allowed": ", ".join(CLAIM_SORT_KEYS)},
+        )
+    return text
+
+
+def _check_columns(value: Any) -> Any:
+    columns = _split_commas(value)
+    for column in columns:
+        if column not in CLAIM_COLUMNS:
+            raise PydanticCustomError(
+                "bad-filter", "'{value}' is not a column (allowed: {allowed})",
+                {"value": column, "allowed": ", ".join(CLAIM_COLUMNS)},
+            )
+    return columns
+
+
+class View(BaseModel):
+    """Base of the view directives' options: where the view was written."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=False)
+
+    defined_in: str = Field(default="", description="the document holding the directive")
+    lineno: int = 0
+
+    def location(self) -> tuple[str, int]:
+        return (self.defined_in, self.lineno)
+
+
+class ClaimQuery(View):
+    """Which claims a view shows, in which order (``fc:claims``, ``fc:summary``)."""
+
+    article: IdList = Field(default_factory=list)
+    verdict: TextList = Field(default_factory=list)
+    tags: TextList = Field(default_factory=list)
+    claimant: TextList = Field(default_factory=list)
+    docname_glob: OptionalText = Field(default=None, alias="docname")
+    sort: Annotated[str, BeforeValidator(_check_sort)] = "document"
+    limit: PositiveInt = None
+
+    @field_validator("verdict")
+    @classmethod
+    def _known_verdicts(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        scale: Scale = (info.context or {}).get("scale", DEFAULT_SCALE)
+        keys = [v.strip().lower() for v in value]
+        for key in keys:
+            if scale.get(key) is None:
+                raise PydanticCustomError(
+                    "bad-filter", "'{value}' is not a verdict of the scale (allowed: {allowed})",
+                    {"value": key, "allowed": ", ".join(scale.keys)},
+                )
+        return keys
+
+
+class ClaimsView(ClaimQuery):
+    """``fc:claims``: a table or list of claims."""
+
+    layout: Annotated[Literal["table", "list"], _choice("layout", ("table", "list"))] = "table"
+    columns: Annotated[list[str], BeforeValidator(_check_columns)] = Field(
+        default_factory=lambda: list(DEFAULT_CLAIM_COLUMNS)
+    )
+
+
+class SummaryView(ClaimQuery):
+    """``fc:summary``: the verdict breakdown of the claims a query selects."""
+
+
+class SourcesView(View):
+    """``fc:sources``: a bibliography."""
+
+    kind: Annotated[list[SourceKind], BeforeValidator(
+        lambda v: [_choice("kind", SOURCE_KINDS).func(k) for k in _split_commas(v)]
+    )] = Field(default_factory=list)
+    article: IdList = Field(default_factory=list)
+    docname_glob: OptionalText = Field(default=None, alias="docname")
+
+
+class AnnotatedView(View):
+    """``fc:annotated``: an article's full text with its claims' quotes marked."""
+
+    article: ObjectId

@@ -28,8 +28,29 @@ class source_block(fc_placeholder):
     """An ``fc:source`` directive; its children are the note on the source."""
 
 
-PLACEHOLDERS: tuple[type[fc_placeholder], ...] = (article_block, claim_block, source_block)
+BLOCKS: tuple[type[fc_placeholder], ...] = (article_block, claim_block, source_block)
 
 
 def skip(self: object, node: nodes.Node) -> None:
     raise nodes.SkipNode
+
+
+class claims_view(fc_placeholder):
+    """An ``fc:claims`` table or list; ``node["fc_view"]`` holds its query."""
+
+
+class sources_view(fc_placeholder):
+    """An ``fc:sources`` bibliography."""
+
+
+class summary_view(fc_placeholder):
+    """An ``fc:summary`` verdict breakdown."""
+
+
+class annotated_view(fc_placeholder):
+    """An ``fc:annotated`` article text."""
+
+
+VIEWS: tuple[type[fc_placeholder], ...] = (claims_view, sources_view, summary_view,
+                                           annotated_view)
+PLACEHOLDERS = BLOCKS + VIEWS

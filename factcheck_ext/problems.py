@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
+
+from .models import AnnotatedView
 
 from .warnings import warn
 
@@ -78,6 +81,45 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             )
 
 
+def view_problems(domain: FactCheckDomain) -> Iterator[Problem]:
+    """Filters that name nothing: an unknown article, a tag or claimant no claim has."""
+    index = domain.index
+    tags = {tag for claim in index.claims.values() for tag in claim.tags}
+    claimants = {(claim.claimant or "").casefold() for claim in index.claims.values()}
+    for docname in sorted(domain.docs):
+        for view in domain.docs[docname].views:
+            where = view.location()
+            name = f"fc:{type(view).__name__.removesuffix('View').lower()}"
+            if isinstance(view, AnnotatedView):
+                article = index.articles.get(view.article)
+                if article is None:
+                    yield Problem("unknown-article", f"fc:annotated: unknown article "
+                                  f"{view.article!r}", *where)
+                elif article.text is None:
+                    yield Problem("text-missing", f"fc:annotated: article {view.article!r} "
+                                  "has no :text: to annotate", *where)
+                continue
+            for article_id in view.article:
+                if article_id not in index.articles:
+                    yield Problem("unknown-article", f"{name}: unknown article {article_id!r}",
+                                  *where)
+            for tag in getattr(view, "tags", []):
+                if tag not in tags:
+                    yield Problem("bad-filter", f"{name}: no claim has the tag {tag!r}", *where)
+            for claimant in getattr(view, "claimant", []):
+                if claimant.casefold() not in claimants:
+                    yield Problem("bad-filter", f"{name}: no claim has the claimant "
+                                  f"{claimant!r}", *where)
+
+
+def source_problems(domain: FactCheckDomain) -> Iterator[Problem]:
+    index = domain.index
+    for source in index.sources.values():
+        if not index.claims_citing.get(source.id):
+            yield Problem("unused-source", f"fc:source {source.id!r} is not cited by any claim",
+                          source.docname, source.lineno)
+
+
 def report_problems(domain: FactCheckDomain) -> None:
-    for problem in find_problems(domain):
+    for problem in chain(find_problems(domain), view_problems(domain), source_problems(domain)):
         warn(problem.message, problem.subtype, problem.location)

@@ -23,7 +23,9 @@ def scale_css(scale: Scale) -> str:
         rules.append(
             f".fc-badge.{verdict.style} {{ background: {verdict.colour}; "
             f"color: {verdict.text_colour}; }}\n"
-            f".fc-claim.{verdict.style} {{ border-left-color: {verdict.colour}; }}"
+            f".fc-claim.{verdict.style} {{ border-left-color: {verdict.colour}; }}\n"
+            f".fc-mark.{verdict.style} {{ background: {verdict.colour}26; "
+            f"border-bottom: 0.2em solid {verdict.colour}; }}"
         )
     return "\n".join(rules) + "\n"
 

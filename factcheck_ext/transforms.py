@@ -13,10 +13,23 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .nodes import article_block, claim_block, fc_placeholder, source_block
+from .nodes import (
+    annotated_view,
+    article_block,
+    claim_block,
+    claims_view,
+    fc_placeholder,
+    source_block,
+    sources_view,
+    summary_view,
+)
+from .render.annotated import render_annotated_view
 from .render.article import render_article
+from .render.bibliography import render_sources_view
 from .render.claim import render_claim
+from .render.claims_table import render_claims_view
 from .render.source import render_source
+from .render.summary import render_summary_view
 
 Renderer = Callable[..., nodes.Node]
 
@@ -27,8 +40,13 @@ BLOCK_RENDERERS: dict[type[fc_placeholder], tuple[str, Renderer]] = {
     source_block: ("sources", render_source),
 }
 
-#: placeholders of views (tables, summaries...) register here: class -> renderer(node, domain, docname)
-VIEW_RENDERERS: dict[type[fc_placeholder], Renderer] = {}
+#: view placeholder class -> renderer(view model, index, scale, docname)
+VIEW_RENDERERS: dict[type[fc_placeholder], Renderer] = {
+    claims_view: render_claims_view,
+    sources_view: render_sources_view,
+    summary_view: render_summary_view,
+    annotated_view: render_annotated_view,
+}
 
 
 class RenderFactCheck(SphinxPostTransform):
@@ -38,9 +56,11 @@ class RenderFactCheck(SphinxPostTransform):
         domain = self.env.domains["fc"]
         index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
         docname = self.env.docname
-        for node in list(self.document.findall(fc_placeholder)):
-            if type(node) in VIEW_RENDERERS:
-                rendered = VIEW_RENDERERS[type(node)](node, domain, docname)
+        for serial, node in enumerate(list(self.document.findall(fc_placeholder))):
+            if type(node) is summary_view:
+                rendered = render_summary_view(node["fc_view"], index, scale, docname, serial)
+            elif type(node) in VIEW_RENDERERS:
+                rendered = VIEW_RENDERERS[type(node)](node["fc_view"], index, scale, docname)
             else:
                 rendered = self.render_block(node, index, scale, docname)
             if isinstance(rendered, nodes.Element):

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..badge_labels import status_label
 from ..models import Claim, Scale, Verdict
-
-STATUS_LABELS = {
-    "unchecked": "Not yet checked",
-    "in-progress": "Check in progress",
-    "checked": "Verdict missing",
-}
 
 
 def verdict_badge(verdict: Verdict) -> nodes.inline:
@@ -24,7 +19,7 @@ def verdict_badge(verdict: Verdict) -> nodes.inline:
 
 
 def status_badge(status: str) -> nodes.inline:
-    label = STATUS_LABELS.get(status, status)
+    label = status_label(status)
     return nodes.inline("", label, classes=["fc-badge", "fc-status", f"fc-status-{status}"])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -24,15 +25,37 @@ def link(url: str | None, *content: nodes.Node | str) -> nodes.Node:
 
 
 def xref(objtype: str, target: str, docname: str, *content: nodes.Node | str,
-         explicit: bool = False) -> pending_xref:
-    """A cross-reference resolved later by the domain, like a role would make."""
+         explicit: bool = False, **attributes: Any) -> pending_xref:
+    """A cross-reference resolved later by the domain, like a role would make.
+
+    ``fc_badge=False`` leaves out a claim's verdict badge; ``fc_reftitle`` sets
+    the link's tooltip.
+    """
     children = [nodes.Text(c) if isinstance(c, str) else c for c in content]
     if not children:
         children = [nodes.inline("", target)]
     return pending_xref(
         "", *children, refdomain="fc", reftype=objtype, reftarget=target,
-        refdoc=docname, refexplicit=explicit, refwarn=False,
+        refdoc=docname, refexplicit=explicit or bool(content), refwarn=False, **attributes,
     )
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Sequence[nodes.Node]]],
+          classes: Sequence[str] = (), widths: Sequence[int] | None = None) -> nodes.table:
+    """A plain docutils table, which every builder can write."""
+    node = nodes.table(classes=list(classes))
+    group = nodes.tgroup(cols=len(headers))
+    node += group
+    for width in widths or [1] * len(headers):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += nodes.row("", *(nodes.entry("", nodes.paragraph("", h)) for h in headers))
+    group += head
+    body = nodes.tbody()
+    for cells in rows:
+        body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *c)) for c in cells))
+    group += body
+    return node
 
 
 def object_xref(objtype: str, obj: Located, docname: str) -> pending_xref:

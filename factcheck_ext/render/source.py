@@ -9,12 +9,15 @@ from ..models import Scale, Source
 from .common import iso, joined, link, xref
 
 
-def citation(source: Source) -> list[nodes.Node]:
-    """Author. Title. Publisher, date. Accessed ... Archived copy."""
+def citation(source: Source, title: nodes.Node | None = None) -> list[nodes.Node]:
+    """Author. Title. Publisher, date. Accessed ... Archived copy.
+
+    The title links to the source's URL unless another *title* node is given.
+    """
     parts: list[nodes.Node] = []
     if source.authors:
         parts.append(nodes.Text(", ".join(source.authors) + ". "))
-    parts.append(link(source.url, nodes.strong("", source.title or source.id)))
+    parts.append(title or link(source.url, nodes.strong("", source.title or source.id)))
     parts.append(nodes.Text(". "))
     tail = [p for p in (source.publisher, iso(source.date)) if p]
     if tail:

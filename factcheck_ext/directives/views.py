@@ -1,0 +1,107 @@
+"""``fc:claims``, ``fc:sources``, ``fc:summary`` and ``fc:annotated``.
+
+Each validates its options into a view model, records it in the domain (so the
+project-wide check can warn about filters naming nothing) and leaves a
+placeholder that is filled in after reading, from the whole project's data.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from ..config import get_scale
+from ..models import AnnotatedView, ClaimsView, ClaimQuery, SourcesView, SummaryView, View
+from ..nodes import annotated_view, claims_view, fc_placeholder, sources_view, summary_view
+from ..validation import validate_or_warn
+
+_QUERY_OPTIONS = {
+    name: directives.unchanged
+    for name in ("article", "verdict", "tags", "claimant", "docname", "sort", "limit")
+}
+
+
+def view_dependencies(view: View) -> set[str]:
+    """The dependency keys (see :mod:`factcheck_ext.incremental`) of a view's page."""
+    if isinstance(view, AnnotatedView):
+        return {f"def:article:{view.article}", f"article-claims:{view.article}"}
+    if isinstance(view, SourcesView):
+        return {"sources:*", "claims:*"}
+    assert isinstance(view, ClaimQuery)
+    keys = ({f"article-claims:{a}" for a in view.article} | {f"def:article:{a}" for a in view.article}
+            if view.article else {"claims:*"})
+    if isinstance(view, ClaimsView):
+        if "sources" in view.columns:
+            keys.add("sources:*")
+        if "article" in view.columns:
+            keys.add("articles:*")
+    return keys
+
+
+class ViewDirective(SphinxDirective):
+    model: ClassVar[type[View]]
+    node_class: ClassVar[type[fc_placeholder]]
+    name: ClassVar[str]
+    option_spec: ClassVar[dict[str, Any]] = {}
+
+    def data(self) -> dict[str, Any]:
+        return {k: v for k, v in self.options.items() if v is not None}
+
+    def run(self) -> list[nodes.Node]:
+        _source, line = self.get_source_info()
+        data = {**self.data(), "defined_in": self.env.docname, "lineno": line or self.lineno}
+        view, _rejected = validate_or_warn(
+            self.model, data, what=f"fc:{self.name}", location=self.get_location(),
+            context={"scale": get_scale(self.config)},
+        )
+        if view is None:
+            return []
+        self.env.domains["fc"].record(self.env.docname).views.append(view)
+        node = self.node_class(fc_view=view, fc_depends=sorted(view_dependencies(view)))
+        self.set_source_info(node)
+        return [node]
+
+
+class ClaimsDirective(ViewDirective):
+    """A table (or list) of claims from the whole project."""
+
+    name = "claims"
+    model = ClaimsView
+    node_class = claims_view
+    option_spec = {**_QUERY_OPTIONS, "columns": directives.unchanged,
+                   "layout": directives.unchanged}
+
+
+class SummaryDirective(ViewDirective):
+    """The verdict breakdown of an article or of the whole project."""
+
+    name = "summary"
+    model = SummaryView
+    node_class = summary_view
+    option_spec = dict(_QUERY_OPTIONS)
+
+
+class SourcesDirective(ViewDirective):
+    """A bibliography of sources with their back-links."""
+
+    name = "sources"
+    model = SourcesView
+    node_class = sources_view
+    option_spec = {"kind": directives.unchanged, "article": directives.unchanged,
+                   "docname": directives.unchanged}
+
+
+class AnnotatedDirective(ViewDirective):
+    """An article's full text with every claim's quote marked."""
+
+    name = "annotated"
+    model = AnnotatedView
+    node_class = annotated_view
+    required_arguments = 1
+    option_spec = {}
+
+    def data(self) -> dict[str, Any]:
+        return {"article": self.arguments[0]}

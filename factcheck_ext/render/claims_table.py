@@ -1,0 +1,64 @@
+"""``fc:claims``: claims as a table or a list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docutils import nodes
+
+from ..index import ProjectIndex
+from ..models import Claim, ClaimsView, Scale
+from ..queries import select_claims
+from .badge import claim_badge
+from .common import iso, joined, table, xref
+
+NO_MATCH = "No claims match."
+HEADERS = {"id": "Id", "claim": "Claim", "claimant": "Claimant", "date": "Date",
+           "verdict": "Verdict", "article": "Article", "sources": "Sources", "tags": "Tags"}
+
+Cell = Callable[[Claim, ProjectIndex, Scale, str], list[nodes.Node]]
+
+
+def _text(value: str | None) -> list[nodes.Node]:
+    return [nodes.Text(value)] if value else []
+
+
+CELLS: dict[str, Cell] = {
+    "id": lambda c, i, s, d: [xref("claim", c.id, d, nodes.literal("", c.id), fc_badge=False)],
+    "claim": lambda c, i, s, d: [xref("claim", c.id, d, c.title or c.id, fc_badge=False)],
+    "claimant": lambda c, i, s, d: _text(c.claimant),
+    "date": lambda c, i, s, d: _text(iso(i.claim_date(c))),
+    "verdict": lambda c, i, s, d: [claim_badge(c, s)],
+    "article": lambda c, i, s, d: (
+        [xref("article", c.article, d)] if c.article in i.articles else _text(c.article)),
+    "sources": lambda c, i, s, d: joined(
+        [xref("source", sid, d) if sid in i.sources else nodes.Text(sid)
+         for sid in c.all_sources], "; "),
+    "tags": lambda c, i, s, d: _text(", ".join(c.tags)),
+}
+
+
+def render_claims_view(view: ClaimsView, index: ProjectIndex, scale: Scale,
+                       docname: str) -> nodes.Element:
+    claims = select_claims(view, index, scale)
+    if not claims:
+        return nodes.paragraph("", NO_MATCH, classes=["fc-no-match"])
+    if view.layout == "list":
+        items = nodes.bullet_list(classes=["fc-claims", "fc-claims-list"])
+        for claim in claims:
+            para = nodes.paragraph("", "", xref("claim", claim.id, docname))
+            details = [p for p in (claim.claimant, iso(index.claim_date(claim))) if p]
+            if details:
+                para += nodes.Text(" (" + ", ".join(details) + ")")
+            items += nodes.list_item("", para)
+        return items
+    linked = "claim" in view.columns or "id" in view.columns
+    rows = []
+    for claim in claims:
+        cells = [CELLS[column](claim, index, scale, docname) for column in view.columns]
+        if not linked:  # every row links to its claim
+            cells[0] = [xref("claim", claim.id, docname, *(cells[0] or [nodes.Text(claim.id)]),
+                             fc_badge=False)]
+        rows.append(cells)
+    widths = [4 if c == "claim" else 2 for c in view.columns]
+    return table([HEADERS[c] for c in view.columns], rows, ["fc-claims"], widths)

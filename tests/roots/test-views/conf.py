@@ -1,0 +1,3 @@
+extensions = ["factcheck_ext"]
+project = "views"
+exclude_patterns = ["_build", "*.txt"]
