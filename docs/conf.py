@@ -11,3 +11,9 @@ exclude_patterns = ["_build", "_articles"]
 html_theme = "alabaster"
 html_title = "sphinx-factcheck"
 nitpicky = True
+
+# Who publishes the fact-checks: the ClaimReview "author" of every check.
+factcheck_publisher = {"name": "sphinx-factcheck demo desk"}
+# A published report sets html_baseurl to its address so that ClaimReview URLs are
+# absolute. This demo is not published anywhere, so we accept relative URLs.
+suppress_warnings = ["factcheck.no-baseurl"]

@@ -12,6 +12,8 @@ from sphinx.application import Sphinx
 from . import incremental
 from .config import CONFIG_VALUES, check_config
 from .domain import FactCheckDomain
+from .export.claimreview import add_json_ld, warn_without_baseurl
+from .export.dataset import write_dataset
 from .nodes import PLACEHOLDERS, skip
 from .static_css import add_static_files
 from .transforms import RenderFactCheck
@@ -60,6 +62,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", incremental.on_get_updated)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("builder-inited", add_static_files)
+    app.connect("env-updated", warn_without_baseurl)
+    app.connect("html-page-context", add_json_ld)
+    app.connect("build-finished", write_dataset)
 
     return {
         "version": __version__,

@@ -16,6 +16,8 @@ from .models import DEFAULT_SCALE, Scale, Verdict
 #: name -> (default, rebuild, types, what it does)
 CONFIG_VALUES: dict[str, tuple[Any, str, tuple[type, ...]]] = {
     "factcheck_verdicts": (None, "env", (list, type(None))),
+    "factcheck_publisher": (None, "html", (dict, type(None))),
+    "factcheck_export": (True, "", (bool,)),
 }
 
 

@@ -56,6 +56,7 @@ class ProjectIndex:
         self.withheld: set[str] = set()
         self.claims_by_article: dict[str, list[Claim]] = defaultdict(list)
         self.claims_citing: dict[str, list[Claim]] = defaultdict(list)
+        self.claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
         tables = {"article": self.articles, "claim": self.claims, "source": self.sources}
         for docname in sorted(docs):
             for objtype, obj in docs[docname].objects():
@@ -68,6 +69,7 @@ class ProjectIndex:
                     continue
                 table[obj.id] = obj
         for claim in self.claims.values():
+            self.claims_by_doc[claim.docname].append(claim)
             if claim.article:
                 self.claims_by_article[claim.article].append(claim)
             for source_id in claim.all_sources:

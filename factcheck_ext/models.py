@@ -365,6 +365,12 @@ class Claim(Located):
     tags: TextList = Field(default_factory=list)
     context: OptionalText = None
     occurrence: PositiveInt = None
+    claimant_type: Annotated[
+        Literal["person", "organization"] | None,
+        _optional(_choice("claimant-type", ("person", "organization")).func),
+        BeforeValidator(_blank_to_none),
+    ] = Field(default=None, alias="claimant-type")
+    published: IsoDate = Field(default=None, description="when the check was published")
     checked_by: OptionalText = Field(default=None, alias="checked-by")
     reviewed_by: OptionalText = Field(default=None, alias="reviewed-by")
     updates: list[Update] = Field(default_factory=list)

@@ -44,7 +44,8 @@ def write_project(path: Path, files: dict[str, str], conf: str = "") -> Path:
     """A throwaway Sphinx project: conf.py with the extension, plus *files*."""
     path.mkdir(parents=True, exist_ok=True)
     (path / "conf.py").write_text(
-        'extensions = ["factcheck_ext"]\nproject = "t"\nexclude_patterns = ["_build"]\n' + conf,
+        'extensions = ["factcheck_ext"]\nproject = "t"\nexclude_patterns = ["_build"]\n'
+        'html_baseurl = "https://t.example/"\n' + conf,
         encoding="utf-8",
     )
     for name, content in files.items():

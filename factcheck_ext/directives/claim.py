@@ -30,6 +30,8 @@ class ClaimDirective(ObjectDirective):
         "tags": directives.unchanged,
         "context": directives.unchanged,
         "occurrence": directives.unchanged,
+        "claimant-type": directives.unchanged,
+        "published": directives.unchanged,
         "checked-by": directives.unchanged,
         "reviewed-by": directives.unchanged,
     }

@@ -1,3 +1,4 @@
 extensions = ["factcheck_ext"]
 project = "views"
 exclude_patterns = ["_build", "*.txt"]
+html_baseurl = "https://views.example/"

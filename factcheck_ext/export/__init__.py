@@ -1,0 +1,1 @@
+"""Machine-readable output: ClaimReview JSON-LD and the factcheck.json dataset."""

@@ -1,0 +1,161 @@
+"""schema.org ClaimReview JSON-LD for every HTML page that holds claims.
+
+We follow the property set of Google's fact-check markup guidelines (the de-facto
+contract of ClaimReview consumers): ``claimReviewed``, ``reviewRating`` with
+``alternateName``, ``url``, ``author``, ``datePublished`` and an ``itemReviewed``
+Claim with ``author``, ``datePublished`` and ``appearance``.  Claims marked as
+opinion (no rating and no sources needed) are not checkable and get none.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date, datetime, timezone
+from typing import Any
+from urllib.parse import urljoin
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from ..index import ProjectIndex
+from ..models import Article, Claim, Scale
+from ..render.common import is_web_url
+from ..warnings import warn
+
+#: verdicts that mean "not a checkable claim": no ClaimReview is emitted
+NOT_CHECKABLE = frozenset({"opinion"})
+
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                   "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def build_date() -> date:
+    """Today, or the date of SOURCE_DATE_EPOCH for reproducible builds."""
+    from os import environ
+
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    moment = float(epoch) if epoch and epoch.isdigit() else time.time()
+    return datetime.fromtimestamp(moment, tz=timezone.utc).date()
+
+
+def organisation(name: str, url: str | None = None) -> dict[str, Any]:
+    org: dict[str, Any] = {"@type": "Organization", "name": name}
+    if is_web_url(url):
+        org["url"] = url
+    return org
+
+
+def claimant(claim: Claim, article: Article | None) -> dict[str, Any] | None:
+    if not claim.claimant:
+        return None
+    kind = claim.claimant_type or (
+        "organization" if article and article.publisher == claim.claimant else "person")
+    return {"@type": "Organization" if kind == "organization" else "Person",
+            "name": claim.claimant}
+
+
+def appearance(article: Article) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork", "headline": article.title}
+    if is_web_url(article.url):
+        work["url"] = article.url
+    if article.publisher:
+        work["publisher"] = organisation(article.publisher)
+    if article.published:
+        work["datePublished"] = article.published.isoformat()
+    if article.authors:
+        work["author"] = [{"@type": "Person", "name": a} for a in article.authors]
+    return work
+
+
+def claim_review(claim: Claim, index: ProjectIndex, scale: Scale, *, url: str,
+                 publisher: dict[str, Any], today: date) -> dict[str, Any] | None:
+    """One ClaimReview, or None for a claim without a checkable verdict."""
+    verdict = scale.get(claim.shown_verdict)
+    if verdict is None or verdict.key in NOT_CHECKABLE:
+        return None
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.label}
+    if verdict.rating is not None:
+        rating.update(ratingValue=verdict.rating, bestRating=scale.best_rating,
+                      worstRating=scale.worst_rating)
+    item: dict[str, Any] = {"@type": "Claim"}
+    article = index.articles.get(claim.article or "")
+    author = claimant(claim, article)
+    if author:
+        item["author"] = author
+    claim_date = index.claim_date(claim)
+    if claim_date:
+        item["datePublished"] = claim_date.isoformat()
+    if article:
+        item["appearance"] = item["firstAppearance"] = appearance(article)
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": claim.title,
+        "datePublished": (claim.published or today).isoformat(),
+        "author": publisher,
+        "reviewRating": rating,
+        "itemReviewed": item,
+    }
+    return review
+
+
+def script_json(data: Any) -> str:
+    """JSON that cannot end its <script> element or open an HTML comment."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    for char, escape in _SCRIPT_ESCAPES.items():
+        text = text.replace(char, escape)
+    return text
+
+
+def publisher_of(app: Sphinx) -> dict[str, Any]:
+    configured = app.config.factcheck_publisher or {}
+    return organisation(configured.get("name") or app.config.project,
+                        configured.get("url") or app.config.html_baseurl or None)
+
+
+def page_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
+    domain = app.env.domains["fc"]
+    index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
+    if app.builder.name == "singlehtml":
+        claims = list(index.claims.values())
+    else:
+        claims = index.claims_by_doc.get(pagename, [])
+    if not claims:
+        return []
+    page_uri = app.builder.get_target_uri(pagename)
+    base = app.config.html_baseurl
+    publisher, today = publisher_of(app), build_date()
+    reviews = []
+    for claim in claims:
+        url = f"{page_uri}#{claim.anchor}"
+        if base:
+            url = urljoin(base.rstrip("/") + "/", url)
+        review = claim_review(claim, index, scale, url=url, publisher=publisher, today=today)
+        if review:
+            reviews.append(review)
+    return reviews
+
+
+def add_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                doctree: Any) -> None:
+    if not app.config.factcheck_export:
+        return
+    reviews = page_reviews(app, pagename)
+    if reviews:
+        payload = reviews[0] if len(reviews) == 1 else reviews
+        context["metatags"] = context.get("metatags", "") + (
+            f'\n<script type="application/ld+json">\n{script_json(payload)}\n</script>\n')
+
+
+def warn_without_baseurl(app: Sphinx, env: BuildEnvironment) -> None:
+    """Once per build: ClaimReview consumers need absolute URLs."""
+    if app.builder.format != "html" or app.config.html_baseurl or not app.config.factcheck_export:
+        return
+    index = env.domains["fc"].index  # type: ignore[attr-defined]
+    first = next(iter(index.claims.values()), None)
+    if first is not None:
+        warn("html_baseurl is not set, so ClaimReview URLs in the JSON-LD are relative; "
+             "set it to the address the report is published at",
+             "no-baseurl", first.location())

@@ -1,0 +1,249 @@
+"""ClaimReview JSON-LD, the factcheck.json dataset and its schema."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import ROOTS, copy_root, factcheck_warnings, page, write_project
+from factcheck_ext.export.dataset import dataset_schema
+from schemaorg_vocabulary import errors as vocabulary_errors
+
+DOCS = Path(__file__).parents[1] / "docs"
+
+
+def json_ld(app, docname):
+    """The JSON-LD of a built page, read with a real HTML parser."""
+    scripts = page(app, docname).xpath("//script[@type='application/ld+json']")
+    assert len(scripts) <= 1
+    if not scripts:
+        return []
+    data = json.loads(scripts[0].text)
+    return data if isinstance(data, list) else [data]
+
+
+@pytest.fixture
+def basic(make_app, tmp_path):
+    app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+    app.build()
+    return app
+
+
+def test_claimreview_properties_match_the_data(basic):
+    reviews = {r["url"].split("#")[1]: r for r in json_ld(basic, "article")}
+    # opinion and unchecked claims get no ClaimReview
+    assert set(reviews) == {"claim-fuel-prices"}
+    review = reviews["claim-fuel-prices"]
+    assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+    assert review["url"] == "https://desk.example.org/report/article.html#claim-fuel-prices"
+    assert review["claimReviewed"] == "The protests began in response to rising fuel prices."
+    assert review["author"] == {"@type": "Organization", "name": "Basic desk",
+                                "url": "https://desk.example.org/"}
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "True",
+                                      "ratingValue": 5, "bestRating": 5, "worstRating": 1}
+    assert review["datePublished"] == "2022-01-10"
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"] == {"@type": "Organization", "name": "Reuters"}
+    assert item["datePublished"] == "2022-01-07"
+    assert item["appearance"] == item["firstAppearance"]
+    assert item["appearance"]["headline"].startswith("West must stand up to Russia")
+    assert item["appearance"]["url"].startswith("https://www.reuters.com/")
+    assert item["appearance"]["publisher"] == {"@type": "Organization", "name": "Reuters"}
+    assert json_ld(basic, "sources") == []  # no claims on that page: no script
+
+
+def test_claimreview_conforms_to_the_schema_org_vocabulary(make_app, tmp_path):
+    src = copy_root("views", tmp_path / "src")
+    app = make_app("html", srcdir=src)
+    app.build()
+    reviews = json_ld(app, "claims")
+    assert len(reviews) == 3
+    misleading = next(r for r in reviews if r["reviewRating"]["alternateName"] == "Misleading")
+    assert misleading["reviewRating"] == {"@type": "Rating", "alternateName": "Misleading"}
+    assert misleading["itemReviewed"]["author"]["@type"] == "Person"
+    for review in reviews:
+        assert vocabulary_errors(review) == []
+
+
+def test_the_vocabulary_check_catches_mistakes():
+    good = {"@type": "ClaimReview", "claimReviewed": "x",
+            "reviewRating": {"@type": "Rating", "ratingValue": 1, "alternateName": "False"},
+            "itemReviewed": {"@type": "Claim", "appearance": {"@type": "CreativeWork"}}}
+    assert vocabulary_errors(good) == []
+    misspelt = {**good, "claimReviwed": "x"}
+    assert vocabulary_errors(misspelt) == ["$.claimReviwed: not a schema.org property"]
+    wrong_type = {**good, "itemReviewed": {"@type": "Claim", "appearance": {"@type": "Rating"}}}
+    assert "is not in range" in vocabulary_errors(wrong_type)[0]
+    wrong_domain = {**good, "appearance": {"@type": "CreativeWork"}}
+    assert vocabulary_errors(wrong_domain) == ["$.appearance: does not apply to ClaimReview"]
+
+
+HOSTILE = "</script><script>alert(1)</script><!-- & <b> -->"
+
+
+def test_script_json_escapes_everything_that_could_end_a_script():
+    from factcheck_ext.export.claimreview import script_json
+
+    text = script_json({"a": "</script><!-- \u2028\u2029 & <b>"})
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in text
+    assert json.loads(text) == {"a": "</script><!-- \u2028\u2029 & <b>"}
+
+
+def test_hostile_text_cannot_break_out_of_the_script_or_the_page(make_app, tmp_path):
+    src = write_project(tmp_path / "src", {"index.rst": (
+        "T\n=\n\n"
+        f".. fc:claim:: {HOSTILE}\n   :id: evil\n   :verdict: false\n   :sources: s\n"
+        f"   :claimant: {HOSTILE}\n\n"
+        f".. fc:source:: {HOSTILE}\n   :id: s\n   :url: javascript:alert(1)\n"
+        f"   :archive: https://ok.example/\n")})
+    app = make_app("html", srcdir=src)
+    app.build()
+    html_text = (Path(app.outdir) / "index.html").read_text()
+    assert "<script>alert(1)" not in html_text
+    assert html_text.count('<script type="application/ld+json">') == 1
+    start = html_text.index('<script type="application/ld+json">')
+    script = html_text[start:html_text.index("</script>", start)]
+    assert "<!--" not in script and "-->" not in script and "<b>" not in script
+    review = json_ld(app, "index")[0]
+    assert review["claimReviewed"] == HOSTILE
+    assert review["itemReviewed"]["author"]["name"] == HOSTILE
+    # the javascript: URL is never a link
+    assert not page(app, "index").xpath("//a[starts-with(@href,'javascript')]")
+    assert any("[factcheck.bad-url]" in w for w in factcheck_warnings(app))
+
+
+def test_without_html_baseurl_urls_are_relative_and_it_warns_once(make_app, tmp_path):
+    src = copy_root("basic", tmp_path / "src")
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text().replace('html_baseurl = "https://desk.example.org/report/"',
+                                             ""))
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert json_ld(app, "article")[0]["url"] == "article.html#claim-fuel-prices"
+    warnings = [w for w in factcheck_warnings(app) if "[factcheck.no-baseurl]" in w]
+    assert len(warnings) == 1 and "article.rst:4" in warnings[0]
+
+
+def test_dirhtml_urls(make_app, tmp_path):
+    app = make_app("dirhtml", srcdir=copy_root("basic", tmp_path / "src"))
+    app.build()
+    scripts = page(app, "article/index").xpath("//script[@type='application/ld+json']")
+    review = json.loads(scripts[0].text)
+    assert review["url"] == "https://desk.example.org/report/article/#claim-fuel-prices"
+
+
+def _dataset(app):
+    return json.loads((Path(app.outdir) / "factcheck.json").read_text())
+
+
+def test_dataset_content(basic):
+    data = _dataset(basic)
+    assert data["format_version"] == 1 and data["project"] == "basic"
+    assert [c["id"] for c in data["claims"]] == sorted(c["id"] for c in data["claims"])
+    claim = next(c for c in data["claims"] if c["id"] == "fuel-prices")
+    assert claim["verdict"] == "true" and claim["rating"] == 5 and claim["verdict_label"] == "True"
+    assert claim["sources"] == ["lpg-cap"] and claim["cited"] == ["rferl"]
+    assert claim["docname"] == "article" and claim["anchor"] == "claim-fuel-prices"
+    assert claim["selector"]["exact"] == "The protests that began in response to rising fuel prices"
+    assert claim["selector"]["suffix"].startswith(" have turned this week")
+    text = (ROOTS / "test-basic" / "_articles" / "ablyazov.txt").read_text()
+    assert text[claim["selector"]["start"]:claim["selector"]["end"]] == claim["quote"]
+    source = next(s for s in data["sources"] if s["id"] == "rferl")
+    assert source["cited_by"] == ["fuel-prices"]
+    assert [v["key"] for v in data["scale"]["verdicts"]][:2] == ["true", "mostly-true"]
+    assert data["scale"]["best_rating"] == 5
+    assert "text" not in data["articles"][0]  # the full text is not republished
+
+
+def test_dataset_validates_against_its_shipped_schema(basic, make_app, tmp_path):
+    schema = json.loads((Path(basic.outdir) / "factcheck.schema.json").read_text())
+    assert schema == json.loads(json.dumps(dataset_schema()))  # generated, not hand-written
+    jsonschema.validate(_dataset(basic), schema)
+    views = make_app("html", srcdir=copy_root("views", tmp_path / "views"))
+    views.build()
+    jsonschema.validate(_dataset(views), schema)
+    broken = _dataset(basic)
+    broken["claims"][0]["rating"] = "five"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+def test_dataset_is_byte_identical_across_builds_and_parallelism(make_app, tmp_path):
+    outputs = []
+    for name, parallel in (("a", 0), ("b", 0), ("c", 2)):
+        app = make_app("html", srcdir=copy_root("views", tmp_path / name), parallel=parallel)
+        app.build()
+        outputs.append((Path(app.outdir) / "factcheck.json").read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_export_can_be_turned_off(make_app, tmp_path):
+    src = copy_root("basic", tmp_path / "src")
+    app = make_app("html", srcdir=src, confoverrides={"factcheck_export": False})
+    app.build()
+    assert not (Path(app.outdir) / "factcheck.json").exists()
+    assert not (Path(app.outdir) / "factcheck.schema.json").exists()
+    assert json_ld(app, "article") == []
+
+
+DEMO_BUILDERS = ["html", "dirhtml", "singlehtml", "latex", "text", "man", "texinfo", "epub",
+                 "xml", "pseudoxml", "json", "pickle", "gettext"]
+
+
+@pytest.fixture(scope="module")
+def demo_copy(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("demo") / "docs"
+    shutil.copytree(DOCS, dest, ignore=shutil.ignore_patterns("_build"))
+    return dest
+
+
+def _all_text(outdir: Path) -> str:
+    chunks = []
+    for path in outdir.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".txt", ".tex", ".1", ".texi", ".xml",
+                                              ".pseudoxml", ".fjson", ".pot", ".xhtml"}:
+            chunks.append(path.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(chunks)
+
+
+@pytest.mark.parametrize("builder", DEMO_BUILDERS)
+def test_every_builder_builds_the_demo_report(make_app, demo_copy, tmp_path, builder):
+    app = make_app(builder, srcdir=demo_copy, builddir=tmp_path / "build",
+                   warningiserror=True, freshenv=True)
+    app.build()
+    assert app._warning.getvalue().strip() == "", app._warning.getvalue()
+    outdir = Path(app.outdir)
+    data = json.loads((outdir / "factcheck.json").read_text())
+    assert len(data["claims"]) >= 8
+    if builder == "pickle":
+        import pickle
+
+        body = pickle.loads((outdir / "report" / "claims.fpickle").read_bytes())["body"]
+        text = body
+    else:
+        text = _all_text(outdir)
+    if builder == "gettext":
+        # message catalogs hold the authors' prose (analysis, notes), not rendered metadata
+        assert 'msgid "A call to action, not a statement of fact."' in text
+        return
+    # claims, verdicts as words, and sources are legible in every format
+    for words in ("Ablyazov is a former banker and government minister",
+                  "Mostly true", "Half true", "Unverifiable", "Opinion",
+                  "Sharp Energy Price Hike Triggers Protests In Kazakhstan"):
+        assert words in text, (builder, words)
+
+
+@pytest.mark.skipif(shutil.which("latexmk") is None, reason="latexmk is not installed")
+def test_latex_compiles_to_pdf(make_app, demo_copy, tmp_path):  # pragma: no cover
+    import subprocess
+
+    app = make_app("latex", srcdir=demo_copy, builddir=tmp_path / "build", freshenv=True)
+    app.build()
+    subprocess.run(["make", "-C", str(app.outdir)], check=True, capture_output=True)
+    assert list(Path(app.outdir).glob("*.pdf"))
