@@ -13,7 +13,10 @@ from . import incremental
 from .config import CONFIG_VALUES, check_config
 from .domain import FactCheckDomain
 from .export.claimreview import add_json_ld, warn_without_baseurl
+from .builders.status import FactCheckStatusBuilder
 from .export.dataset import write_dataset
+from .ledger import check_ledger
+from .problems import forget_reported
 from .nodes import PLACEHOLDERS, skip
 from .static_css import add_static_files
 from .transforms import RenderFactCheck
@@ -58,9 +61,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.connect("doctree-read", incremental.on_doctree_read)
     app.connect("env-get-outdated", incremental.on_get_outdated)
+    app.connect("env-get-outdated", forget_reported)
     app.connect("env-before-read-docs", incremental.on_before_read)
     app.connect("env-get-updated", incremental.on_get_updated)
     app.connect("warn-missing-reference", warn_missing_reference)
+    app.add_builder(FactCheckStatusBuilder)
+    app.connect("builder-inited", check_ledger)
     app.connect("builder-inited", add_static_files)
     app.connect("env-updated", warn_without_baseurl)
     app.connect("html-page-context", add_json_ld)

@@ -18,6 +18,9 @@ CONFIG_VALUES: dict[str, tuple[Any, str, tuple[type, ...]]] = {
     "factcheck_verdicts": (None, "env", (list, type(None))),
     "factcheck_publisher": (None, "html", (dict, type(None))),
     "factcheck_export": (True, "", (bool,)),
+    "factcheck_publish_unchecked": (True, "env", (bool,)),
+    "factcheck_require_review": (False, "env", (bool,)),
+    "factcheck_ledger": (None, "env", (str, type(None))),
 }
 
 

@@ -14,7 +14,14 @@ from .config import get_scale
 from .directives.article import ArticleDirective
 from .directives.claim import ClaimDirective
 from .directives.source import SourceDirective
-from .directives.views import AnnotatedDirective, ClaimsDirective, SourcesDirective, SummaryDirective
+from .directives.update import UpdateDirective
+from .directives.views import (
+    AnnotatedDirective,
+    ClaimsDirective,
+    CorrectionsDirective,
+    SourcesDirective,
+    SummaryDirective,
+)
 from .indices import ClaimIndex, SourceIndex
 from .index import DocRecord, ProjectIndex
 from .models import Article, Claim, Located, Scale, Source
@@ -27,6 +34,11 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 ANCHOR_PREFIX = {"article": "article-", "claim": "claim-", "source": "source-"}
+
+
+def is_unpublished(claim: Claim) -> bool:
+    """Left out of publication builds: a check that is not finished."""
+    return claim.status in ("unchecked", "in-progress")
 
 
 class FactCheckDomain(Domain):
@@ -47,6 +59,8 @@ class FactCheckDomain(Domain):
         "sources": SourcesDirective,
         "summary": SummaryDirective,
         "annotated": AnnotatedDirective,
+        "corrections": CorrectionsDirective,
+        "update": UpdateDirective,
     }
     indices = [ClaimIndex, SourceIndex]
     roles = {
@@ -61,6 +75,8 @@ class FactCheckDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._index: ProjectIndex | None = None
+        #: problems already warned about in this build (see problems.report_problems)
+        self.reported_problems: set[Any] = set()
 
     # --- storage --------------------------------------------------------
 
@@ -95,12 +111,9 @@ class FactCheckDomain(Domain):
     @property
     def index(self) -> ProjectIndex:
         if self._index is None:
-            self._index = ProjectIndex(self.docs, self.hidden_claims())
+            withhold = None if self.env.config.factcheck_publish_unchecked else is_unpublished
+            self._index = ProjectIndex(self.docs, withhold)
         return self._index
-
-    def hidden_claims(self) -> frozenset[str]:
-        """Claims left out of this build (see ``factcheck_publish_unchecked``)."""
-        return frozenset()
 
     # --- references -------------------------------------------------------
 

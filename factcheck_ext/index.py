@@ -9,7 +9,7 @@ the data changed.  Nothing here is pickled.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .models import Article, Claim, Located, Source, TextQuoteSelector, View
@@ -47,13 +47,15 @@ class Duplicate:
 class ProjectIndex:
     """Every object by id, plus the reverse maps the renderers need."""
 
-    def __init__(self, docs: dict[str, DocRecord], hidden_claims: frozenset[str] = frozenset()):
+    def __init__(self, docs: dict[str, DocRecord],
+                 withhold: Callable[[Claim], bool] | None = None):
         self.articles: dict[str, Article] = {}
         self.claims: dict[str, Claim] = {}
         self.sources: dict[str, Source] = {}
         self.duplicates: list[Duplicate] = []
-        #: claims left out of a publication build (ids)
+        #: claims left out of a publication build (ids), and the sources they cite
         self.withheld: set[str] = set()
+        self.cited_by_withheld: set[str] = set()
         self.claims_by_article: dict[str, list[Claim]] = defaultdict(list)
         self.claims_citing: dict[str, list[Claim]] = defaultdict(list)
         self.claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -64,8 +66,9 @@ class ProjectIndex:
                 if obj.id in table:
                     self.duplicates.append(Duplicate(objtype, table[obj.id], obj))
                     continue
-                if objtype == "claim" and obj.id in hidden_claims:
+                if objtype == "claim" and withhold is not None and withhold(obj):
                     self.withheld.add(obj.id)
+                    self.cited_by_withheld.update(obj.all_sources)
                     continue
                 table[obj.id] = obj
         for claim in self.claims.values():

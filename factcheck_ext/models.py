@@ -298,6 +298,21 @@ DEFAULT_SCALE = Scale(verdicts=[Verdict(**v) for v in DEFAULT_VERDICTS])
 # --- the objects of a report -------------------------------------------------
 
 
+def _scale_key(value: str | None, info: ValidationInfo) -> str | None:
+    """A verdict key of the scale in the validation context (or of the default scale)."""
+    scale: Scale = (info.context or {}).get("scale", DEFAULT_SCALE)
+    if value is None:
+        return None
+    key = value.strip().lower()
+    if scale.get(key) is None:
+        raise PydanticCustomError(
+            "unknown-verdict",
+            "'{value}' is not a verdict of the scale (allowed: {allowed})",
+            {"value": value, "allowed": ", ".join(scale.keys)},
+        )
+    return key
+
+
 class Located(BaseModel):
     """Where an object was defined: used for warnings, links and incremental builds."""
 
@@ -348,6 +363,11 @@ class Update(BaseModel):
     text: str = ""
     lineno: int = Field(default=0, exclude=True)
 
+    @field_validator("previous_verdict")
+    @classmethod
+    def _known_previous(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _scale_key(value, info)
+
 
 class Claim(Located):
     """One checked (or to-be-checked) claim."""
@@ -378,17 +398,12 @@ class Claim(Located):
     @field_validator("verdict")
     @classmethod
     def _known_verdict(cls, value: str | None, info: ValidationInfo) -> str | None:
-        scale: Scale = (info.context or {}).get("scale", DEFAULT_SCALE)
-        if value is None:
-            return None
-        key = value.strip().lower()
-        if scale.get(key) is None:
-            raise PydanticCustomError(
-                "unknown-verdict",
-                "'{value}' is not a verdict of the scale (allowed: {allowed})",
-                {"value": value, "allowed": ", ".join(scale.keys)},
-            )
-        return key
+        return _scale_key(value, info)
+
+    @property
+    def date_modified(self):  # -> date | None
+        """The date of the newest update, if any."""
+        return max((u.date for u in self.updates), default=None)
 
     @property
     def all_sources(self) -> list[str]:
@@ -397,8 +412,8 @@ class Claim(Located):
 
     @property
     def shown_verdict(self) -> str | None:
-        """The verdict readers see: only a checked (or retracted) claim has one."""
-        return self.verdict if self.status in ("checked", "retracted") else None
+        """The verdict that stands: only a checked claim has one (not a retracted one)."""
+        return self.verdict if self.status == "checked" else None
 
 
 class Source(Located):
@@ -499,6 +514,14 @@ class SourcesView(View):
     )] = Field(default_factory=list)
     article: IdList = Field(default_factory=list)
     docname_glob: OptionalText = Field(default=None, alias="docname")
+
+
+class CorrectionsView(View):
+    """``fc:corrections``: the log of every update, newest first."""
+
+    kind: Annotated[list[UpdateKind], BeforeValidator(
+        lambda v: [_choice("update-kind", UPDATE_KINDS).func(k) for k in _split_commas(v)]
+    )] = Field(default_factory=list)
 
 
 class AnnotatedView(View):

@@ -51,6 +51,10 @@ class annotated_view(fc_placeholder):
     """An ``fc:annotated`` article text."""
 
 
+class corrections_view(fc_placeholder):
+    """An ``fc:corrections`` log."""
+
+
 VIEWS: tuple[type[fc_placeholder], ...] = (claims_view, sources_view, summary_view,
-                                           annotated_view)
+                                           annotated_view, corrections_view)
 PLACEHOLDERS = BLOCKS + VIEWS

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from .ledger import load_ledger
 from .models import AnnotatedView
 
 from .warnings import warn
 
 if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
     from .domain import FactCheckDomain
 
 
@@ -26,10 +29,12 @@ class Problem:
     docname: str
     lineno: int
     claim_id: str | None = None
+    #: a file that is not a document (the ledger), named instead of *docname*
+    file: str | None = None
 
     @property
-    def location(self) -> tuple[str, int]:
-        return (self.docname, self.lineno)
+    def location(self) -> tuple[str, int] | str:
+        return f"{self.file}:{self.lineno}" if self.file else (self.docname, self.lineno)
 
 
 def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
@@ -48,6 +53,10 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
         if claim.status == "checked" and not claim.verdict:
             yield Problem("missing-verdict", f"{label} is checked but has no :verdict:", *where,
                           claim.id)
+        if (domain.env.config.factcheck_require_review and claim.status == "checked"
+                and not claim.reviewed_by):
+            yield Problem("unreviewed", f"{label} is checked but nobody signed it off "
+                          "(:reviewed-by:)", *where, claim.id)
         if claim.status in ("unchecked", "in-progress") and claim.verdict:
             yield Problem(
                 "unexpected-verdict",
@@ -99,7 +108,7 @@ def view_problems(domain: FactCheckDomain) -> Iterator[Problem]:
                     yield Problem("text-missing", f"fc:annotated: article {view.article!r} "
                                   "has no :text: to annotate", *where)
                 continue
-            for article_id in view.article:
+            for article_id in getattr(view, "article", []):
                 if article_id not in index.articles:
                     yield Problem("unknown-article", f"{name}: unknown article {article_id!r}",
                                   *where)
@@ -115,11 +124,55 @@ def view_problems(domain: FactCheckDomain) -> Iterator[Problem]:
 def source_problems(domain: FactCheckDomain) -> Iterator[Problem]:
     index = domain.index
     for source in index.sources.values():
-        if not index.claims_citing.get(source.id):
+        if not index.claims_citing.get(source.id) and source.id not in index.cited_by_withheld:
             yield Problem("unused-source", f"fc:source {source.id!r} is not cited by any claim",
                           source.docname, source.lineno)
 
 
-def report_problems(domain: FactCheckDomain) -> None:
-    for problem in chain(find_problems(domain), view_problems(domain), source_problems(domain)):
-        warn(problem.message, problem.subtype, problem.location)
+def ledger_problems(domain: FactCheckDomain) -> Iterator[Problem]:
+    """Published verdicts may change only with a logged update, and never vanish."""
+    ledger = load_ledger(domain.env.config, domain.env.srcdir)
+    if ledger is None:
+        return
+    index = domain.index
+    for entry in ledger.claims:
+        if entry.verdict is None:
+            continue  # never published with a verdict
+        claim = index.claims.get(entry.id)
+        if claim is None:
+            yield Problem(
+                "removed-claim",
+                f"published claim {entry.id!r} (in {entry.docname or 'an unknown document'}) "
+                "is missing: correct it with fc:update or mark it ':status: retracted' "
+                "instead of removing it", entry.docname, ledger.lines.get(entry.id, 1),
+                entry.id, file=ledger.path,
+            )
+        elif claim.verdict != entry.verdict and not any(
+            u.previous_verdict == entry.verdict for u in claim.updates
+        ):
+            yield Problem(
+                "unlogged-change",
+                f"fc:claim {claim.id!r}: the published verdict {entry.verdict!r} changed to "
+                f"{claim.verdict!r} without an fc:update with :previous-verdict: {entry.verdict}",
+                claim.docname, claim.lineno, claim.id,
+            )
+
+
+def all_problems(domain: FactCheckDomain) -> list[Problem]:
+    return list(chain(find_problems(domain), view_problems(domain), source_problems(domain),
+                      ledger_problems(domain)))
+
+
+def report_problems(domain: FactCheckDomain, problems: list[Problem] | None = None) -> None:
+    """Warn about each problem once per build, however many times it is asked for."""
+    reported = domain.reported_problems
+    for problem in all_problems(domain) if problems is None else problems:
+        if problem not in reported:
+            reported.add(problem)
+            warn(problem.message, problem.subtype, problem.location)
+
+
+def forget_reported(app: object, env: BuildEnvironment, *args: object) -> list[str]:
+    """A new build starts: every problem may be reported again (``env-get-outdated``)."""
+    env.domains["fc"].reported_problems.clear()  # type: ignore[attr-defined]
+    return []

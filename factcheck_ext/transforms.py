@@ -18,6 +18,7 @@ from .nodes import (
     article_block,
     claim_block,
     claims_view,
+    corrections_view,
     fc_placeholder,
     source_block,
     sources_view,
@@ -26,8 +27,9 @@ from .nodes import (
 from .render.annotated import render_annotated_view
 from .render.article import render_article
 from .render.bibliography import render_sources_view
-from .render.claim import render_claim
+from .render.claim import render_claim, split_updates
 from .render.claims_table import render_claims_view
+from .render.corrections import render_corrections_view
 from .render.source import render_source
 from .render.summary import render_summary_view
 
@@ -46,6 +48,7 @@ VIEW_RENDERERS: dict[type[fc_placeholder], Renderer] = {
     sources_view: render_sources_view,
     summary_view: render_summary_view,
     annotated_view: render_annotated_view,
+    corrections_view: render_corrections_view,
 }
 
 
@@ -81,4 +84,5 @@ class RenderFactCheck(SphinxPostTransform):
         if table == "claims" and node["fc_id"] in index.withheld:
             return None
         # a duplicate: the first definition owns the id; keep this one's body visible
-        return nodes.container("", *node.children, classes=["fc-duplicate"])
+        updates, rest = split_updates(list(node.children))
+        return nodes.container("", *updates, *rest, classes=["fc-duplicate"])

@@ -45,6 +45,7 @@ SUBTYPES: dict[str, str] = {
     "withheld": "A reference points at a claim withheld from a publication build.",
     "unlogged-change": "A verdict differs from the ledger without an update logging the change.",
     "removed-claim": "A claim in the ledger no longer exists.",
+    "open-check": "A claim is not yet checked (reported by the ``factcheck`` status builder).",
     "no-baseurl": "ClaimReview URLs are relative because ``html_baseurl`` is not set.",
 }
 

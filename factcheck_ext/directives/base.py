@@ -6,6 +6,8 @@ domain, and leaves a placeholder node holding the parsed body.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -52,6 +54,11 @@ class ObjectDirective(SphinxDirective):
         """Hook: add derived values (defaults, file contents) before validation."""
         return data
 
+    @contextmanager
+    def body_context(self, data: dict[str, Any]) -> Iterator[None]:
+        """Hook: what directives in the body may know about this object while parsed."""
+        yield
+
     def after_parse(self, data: dict[str, Any], body: list[nodes.Node]) -> dict[str, Any]:
         """Hook: derive values from the parsed body."""
         return data
@@ -61,7 +68,8 @@ class ObjectDirective(SphinxDirective):
         if not self.arguments:
             warn(f"fc:{self.objtype}: the directive needs a title", "missing-title", location)
         data = self.prepare(self.raw_data())
-        body = self.parse_content_to_nodes() if self.content else []
+        with self.body_context(data):
+            body = self.parse_content_to_nodes() if self.content else []
         data = self.after_parse(data, body)
         obj_id = str(data.get("id") or "").strip()
         data["anchor"] = f"{self.objtype}-{obj_id}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from docutils import nodes
@@ -11,6 +13,7 @@ from sphinx.addnodes import pending_xref
 from ..models import Claim
 from ..nodes import claim_block
 from .article import CURRENT_ARTICLE
+from .update import CURRENT_CLAIM
 from .base import ObjectDirective
 
 
@@ -41,8 +44,20 @@ class ClaimDirective(ObjectDirective):
             data["article"] = self.env.ref_context[CURRENT_ARTICLE]
         return data
 
+    @contextmanager
+    def body_context(self, data: dict[str, Any]) -> Iterator[None]:
+        """``fc:update`` directives in the body belong to this claim."""
+        self.env.ref_context[CURRENT_CLAIM] = data.get("id") or "?"
+        try:
+            yield
+        finally:
+            self.env.ref_context.pop(CURRENT_CLAIM, None)
+
     def after_parse(self, data: dict[str, Any], body: list[nodes.Node]) -> dict[str, Any]:
-        """Sources cited inline with ``:fc:source:`` count as the claim's sources."""
+        """Sources cited inline with ``:fc:source:`` count as the claim's sources;
+        ``fc:update`` notes in the body are the claim's updates."""
+        data["updates"] = [n["fc_update"] for n in body
+                           if isinstance(n, nodes.Element) and "fc_update" in n]
         cited = []
         for top in body:
             if not isinstance(top, nodes.Element):

@@ -14,8 +14,23 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..config import get_scale
-from ..models import AnnotatedView, ClaimsView, ClaimQuery, SourcesView, SummaryView, View
-from ..nodes import annotated_view, claims_view, fc_placeholder, sources_view, summary_view
+from ..models import (
+    AnnotatedView,
+    ClaimQuery,
+    ClaimsView,
+    CorrectionsView,
+    SourcesView,
+    SummaryView,
+    View,
+)
+from ..nodes import (
+    annotated_view,
+    claims_view,
+    corrections_view,
+    fc_placeholder,
+    sources_view,
+    summary_view,
+)
 from ..validation import validate_or_warn
 
 _QUERY_OPTIONS = {
@@ -30,6 +45,8 @@ def view_dependencies(view: View) -> set[str]:
         return {f"def:article:{view.article}", f"article-claims:{view.article}"}
     if isinstance(view, SourcesView):
         return {"sources:*", "claims:*"}
+    if isinstance(view, CorrectionsView):
+        return {"claims:*"}
     assert isinstance(view, ClaimQuery)
     keys = ({f"article-claims:{a}" for a in view.article} | {f"def:article:{a}" for a in view.article}
             if view.article else {"claims:*"})
@@ -105,3 +122,12 @@ class AnnotatedDirective(ViewDirective):
 
     def data(self) -> dict[str, Any]:
         return {"article": self.arguments[0]}
+
+
+class CorrectionsDirective(ViewDirective):
+    """The corrections log: every update of every claim, newest first."""
+
+    name = "corrections"
+    model = CorrectionsView
+    node_class = corrections_view
+    option_spec = {"kind": directives.unchanged}

@@ -3,8 +3,10 @@
 We follow the property set of Google's fact-check markup guidelines (the de-facto
 contract of ClaimReview consumers): ``claimReviewed``, ``reviewRating`` with
 ``alternateName``, ``url``, ``author``, ``datePublished`` and an ``itemReviewed``
-Claim with ``author``, ``datePublished`` and ``appearance``.  Claims marked as
-opinion (no rating and no sources needed) are not checkable and get none.
+Claim with ``author``, ``datePublished`` and ``appearance``; updates add
+``dateModified`` and a ``correction`` per correction.  Claims marked as opinion
+are not checkable, and claims not checked or retracted have no standing verdict:
+they get none.
 """
 
 from __future__ import annotations
@@ -98,6 +100,14 @@ def claim_review(claim: Claim, index: ProjectIndex, scale: Scale, *, url: str,
         "reviewRating": rating,
         "itemReviewed": item,
     }
+    if claim.date_modified:
+        review["dateModified"] = claim.date_modified.isoformat()
+    corrections = [
+        {"@type": "CorrectionComment", "text": u.text, "datePublished": u.date.isoformat()}
+        for u in sorted(claim.updates, key=lambda u: u.date) if u.kind == "correction"
+    ]
+    if corrections:
+        review["correction"] = corrections
     return review
 
 

@@ -69,7 +69,7 @@ def build_dataset(index: ProjectIndex, scale: Scale, *, project: str,
     claims = []
     for claim_id in sorted(index.claims):
         claim = index.claims[claim_id]
-        verdict = scale.get(claim.shown_verdict)
+        verdict = scale.get(claim.verdict)
         claims.append(ClaimRecord.model_validate(
             {**_fields(claim), "date": index.claim_date(claim),
              "verdict_label": verdict.label if verdict else None,

@@ -28,4 +28,4 @@ def claim_badge(claim: Claim, scale: Scale) -> nodes.inline:
     verdict = scale.get(claim.shown_verdict)
     if verdict is not None:
         return verdict_badge(verdict)
-    return status_badge(claim.status)
+    return status_badge(claim.status)  # not yet checked, verdict missing, or retracted

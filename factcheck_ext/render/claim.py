@@ -21,16 +21,36 @@ def quote_in_context(claim: Claim, index: ProjectIndex) -> nodes.paragraph | Non
     original = text.original
     para = nodes.paragraph(classes=["fc-context"])
     para += nodes.strong("", "In the article: ")
-    para += nodes.Text(("\u2026" if left > 0 and original[left - 1] not in "\n" else "")
-                       + original[left:start])
+    before = "\u2026 " if left > 0 and original[left - 1] != "\n" else ""
+    after = " \u2026" if right < len(original.rstrip()) and original[right:right + 1] != "\n" else ""
+    para += nodes.Text(before + original[left:start])
     para += nodes.emphasis("", original[start:end], classes=["fc-quote-match"])
-    para += nodes.Text(original[end:right] + ("\u2026" if right < len(original.rstrip()) and
-                                              original[right:right + 1] not in "\n" else ""))
+    para += nodes.Text(original[end:right] + after)
+    return para
+
+
+def split_updates(body: list[nodes.Node]) -> tuple[list[nodes.Element], list[nodes.Node]]:
+    """The claim's update notes, newest first, and the rest of its body."""
+    updates = [n for n in body if isinstance(n, nodes.Element) and "fc_update" in n]
+    rest = [n for n in body if n not in updates]
+    updates.sort(key=lambda n: n["fc_update"].date, reverse=True)
+    for note in updates:
+        del note["fc_update"]  # the model lives in the domain; writers need not see it
+    return updates, rest
+
+
+def retraction_notice(claim: Claim, scale: Scale) -> nodes.paragraph:
+    verdict = scale.get(claim.verdict)
+    para = nodes.paragraph(classes=["fc-retraction"])
+    para += nodes.strong("", "Retracted. ")
+    para += nodes.Text("This check has been withdrawn and is kept for the record"
+                       + (f"; its verdict ({verdict.label}) no longer stands." if verdict else "."))
     return para
 
 
 def render_claim(claim: Claim, body: list[nodes.Node], index: ProjectIndex, scale: Scale,
                  docname: str) -> nodes.container:
+    updates, body = split_updates(body)
     verdict = scale.get(claim.shown_verdict)
     classes = ["fc-claim", f"fc-status-{claim.status}"]
     if verdict:
@@ -41,7 +61,14 @@ def render_claim(claim: Claim, body: list[nodes.Node], index: ProjectIndex, scal
     header += claim_badge(claim, scale)
     header += nodes.Text(" ")
     header += nodes.strong("", claim.title or claim.id, classes=["fc-claim-title"])
+    if claim.date_modified:
+        header += nodes.Text(" ")
+        header += nodes.emphasis("", f"Updated {claim.date_modified.isoformat()}",
+                                 classes=["fc-updated"])
     block += header
+    if claim.status == "retracted":
+        block += retraction_notice(claim, scale)
+    block += updates
 
     article = index.articles.get(claim.article or "")
     claim_date = index.claim_date(claim)

@@ -1,0 +1,1 @@
+"""Builders added by sphinx-factcheck."""

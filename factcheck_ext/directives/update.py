@@ -1,0 +1,56 @@
+"""``.. fc:update::`` - a dated correction, update or clarification of a claim.
+
+It only has a meaning inside an ``fc:claim``: the claim collects it into its
+model (for the corrections log, the exports and the ledger check) and shows it
+at the top of its block, newest first.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from ..config import get_scale
+from ..models import Update
+from ..render.badge import verdict_badge
+from ..validation import validate_or_warn
+from ..warnings import warn
+
+#: ``env.ref_context`` key set while a claim's body is parsed
+CURRENT_CLAIM = "fc:claim"
+
+KIND_LABELS = {"correction": "Correction", "update": "Update", "clarification": "Clarification"}
+
+
+class UpdateDirective(SphinxDirective):
+    has_content = True
+    required_arguments = 1
+    option_spec = {"kind": directives.unchanged, "previous-verdict": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        body = self.parse_content_to_nodes() if self.content else []
+        _source, line = self.get_source_info()
+        data = {**{k: v for k, v in self.options.items() if v is not None},
+                "date": self.arguments[0], "lineno": line or self.lineno,
+                "text": " ".join(" ".join(n.astext().split()) for n in body)}
+        scale = get_scale(self.config)
+        update, _rejected = validate_or_warn(Update, data, what="fc:update", location=location,
+                                             context={"scale": scale})
+        if CURRENT_CLAIM not in self.env.ref_context:
+            warn("fc:update is only meaningful inside an fc:claim; it is shown as a plain note",
+                 "misplaced", location)
+            return [nodes.container("", *body, classes=["fc-update", "fc-misplaced"])]
+        if update is None:
+            return [nodes.container("", *body, classes=["fc-update"])]
+        title = nodes.paragraph(classes=["fc-update-title"])
+        title += nodes.strong("", f"{KIND_LABELS[update.kind]}, {update.date.isoformat()}")
+        previous = scale.get(update.previous_verdict)
+        if previous is not None:
+            title += nodes.Text(". Previous verdict: ")
+            title += verdict_badge(previous)
+        container = nodes.container(
+            "", title, *body, classes=["fc-update", f"fc-update-{update.kind}"], fc_update=update)
+        self.set_source_info(container)
+        return [container]

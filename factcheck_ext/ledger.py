@@ -1,0 +1,84 @@
+"""The ledger: the dataset of the last published build.
+
+Comparing against it makes a silent change of a published verdict impossible:
+a changed verdict needs an ``fc:update`` naming the old one, and a published
+claim cannot simply disappear.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+
+
+class LedgerClaim(BaseModel):
+    """What the ledger needs of a published claim (other fields are ignored)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    verdict: str | None = None
+    status: str = "checked"
+    docname: str = ""
+
+
+class Ledger(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    claims: list[LedgerClaim]
+    path: str = ""
+    #: claim id -> line of its entry in the file, for located warnings
+    lines: dict[str, int] = {}
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, _mtime: int) -> Ledger:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = json.loads(text)
+        ledger = Ledger.model_validate({**data, "path": path} if isinstance(data, dict) else data)
+    except OSError as exc:
+        raise ConfigError(f"factcheck_ledger: cannot read {path}: {exc.strerror}") from None
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"factcheck_ledger: {path} is not valid JSON: {exc}") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(map(str, first["loc"]))
+        raise ConfigError(
+            f"factcheck_ledger: {path} is not a factcheck.json dataset ({where}: {first['msg']})"
+        ) from None
+    lines = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith('"id": "'):
+            lines.setdefault(stripped[7:].split('"', 1)[0], number)
+    return ledger.model_copy(update={"lines": lines})
+
+
+def ledger_path(config: Config, srcdir: str | Path) -> Path | None:
+    if not config.factcheck_ledger:
+        return None
+    return (Path(srcdir) / config.factcheck_ledger).resolve()
+
+
+def load_ledger(config: Config, srcdir: str | Path) -> Ledger | None:
+    """The ledger named in conf.py; a missing or malformed file is a ConfigError."""
+    path = ledger_path(config, srcdir)
+    if path is None:
+        return None
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = -1
+    return _load(str(path), mtime)
+
+
+def check_ledger(app: Sphinx) -> None:
+    """Fail at the start of the build, not after reading everything."""
+    load_ledger(app.config, app.srcdir)

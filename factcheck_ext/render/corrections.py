@@ -1,0 +1,35 @@
+"""``fc:corrections``: the public log of corrections, updates and clarifications."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..directives.update import KIND_LABELS
+from ..index import ProjectIndex
+from ..models import CorrectionsView, Scale
+from .badge import verdict_badge
+from .common import xref
+
+
+def render_corrections_view(view: CorrectionsView, index: ProjectIndex, scale: Scale,
+                            docname: str) -> nodes.Element:
+    kinds = set(view.kind)
+    entries = [(update, claim) for claim in index.claims.values() for update in claim.updates
+               if not kinds or update.kind in kinds]
+    if not entries:
+        return nodes.paragraph("", "No corrections or updates so far.", classes=["fc-no-match"])
+    entries.sort(key=lambda e: (e[0].date, e[1].id), reverse=True)
+    log = nodes.bullet_list(classes=["fc-corrections"])
+    for update, claim in entries:
+        para = nodes.paragraph()
+        para += nodes.strong("", f"{update.date.isoformat()}, {KIND_LABELS[update.kind]}: ")
+        para += xref("claim", claim.id, docname)
+        previous = scale.get(update.previous_verdict)
+        if previous is not None:
+            para += nodes.Text(" (previous verdict: ")
+            para += verdict_badge(previous)
+            para += nodes.Text(")")
+        if update.text:
+            para += nodes.Text(f". {update.text}")
+        log += nodes.list_item("", para)
+    return log
