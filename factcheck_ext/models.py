@@ -323,6 +323,8 @@ class Located(BaseModel):
     docname: str = Field(default="", json_schema_extra={"description": "Sphinx document name"})
     lineno: int = Field(default=0, exclude=True)
     anchor: str = ""
+    #: options the directive rejected (already warned about), so checks do not repeat them
+    rejected: list[str] = Field(default_factory=list, exclude=True)
 
     def location(self) -> tuple[str, int]:
         return (self.docname, self.lineno)

@@ -50,7 +50,7 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
     for claim in index.claims.values():
         where = (claim.docname, claim.lineno)
         label = f"fc:claim {claim.id!r}"
-        if claim.status == "checked" and not claim.verdict:
+        if claim.status == "checked" and not claim.verdict and "verdict" not in claim.rejected:
             yield Problem("missing-verdict", f"{label} is checked but has no :verdict:", *where,
                           claim.id)
         if (domain.env.config.factcheck_require_review and claim.status == "checked"

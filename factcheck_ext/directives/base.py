@@ -73,7 +73,7 @@ class ObjectDirective(SphinxDirective):
         data = self.after_parse(data, body)
         obj_id = str(data.get("id") or "").strip()
         data["anchor"] = f"{self.objtype}-{obj_id}"
-        model, _rejected = validate_or_warn(
+        model, rejected = validate_or_warn(
             self.model,
             data,
             what=f"fc:{self.objtype} {obj_id!r}" if obj_id else f"fc:{self.objtype}",
@@ -87,6 +87,8 @@ class ObjectDirective(SphinxDirective):
                 container += nodes.paragraph("", "", nodes.strong("", data["title"]))
             container += body
             return [container]
+        if rejected:
+            model = model.model_copy(update={"rejected": sorted(rejected)})
         model = self.registered(model)
         self.domain.note_object(self.objtype, model)
         node = self.node_class(
