@@ -5,7 +5,7 @@ author = "sphinx-factcheck developers"
 copyright = "2026, sphinx-factcheck developers"
 version = release = "0.1.0"
 
-extensions = ["factcheck_ext"]
+extensions = ["myst_parser", "factcheck_ext"]
 
 exclude_patterns = ["_build", "_articles"]
 html_theme = "alabaster"
@@ -17,3 +17,5 @@ factcheck_publisher = {"name": "sphinx-factcheck demo desk"}
 # A published report sets html_baseurl to its address so that ClaimReview URLs are
 # absolute. This demo is not published anywhere, so we accept relative URLs.
 suppress_warnings = ["factcheck.no-baseurl"]
+# Every published check must be signed off by an editor.
+factcheck_require_review = True
