@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .models import Article, Claim, Located, Source, TextQuoteSelector, View
-from .quotes import ArticleText
+from .quotes import ArticleText, article_text
 
 
 @dataclass
@@ -89,13 +89,17 @@ class ProjectIndex:
         if article_id not in self._texts:
             article = self.articles.get(article_id or "")
             self._texts[article_id or ""] = (
-                ArticleText(article.text) if article and article.text is not None else None
+                article_text(article.text) if article and article.text is not None else None
             )
         return self._texts[article_id or ""]
 
     def quote_span(self, claim: Claim) -> tuple[int, int] | None:
         """Where the claim's quote is in its article's text (None: not found or no text)."""
         if claim.id not in self._spans:
+            article = self.articles.get(claim.article or "")
+            if claim.quote_span is not None and article and article.docname == claim.docname:
+                self._spans[claim.id] = claim.quote_span or None  # found when read
+                return self._spans[claim.id]
             text = self.article_text(claim.article)
             self._spans[claim.id] = (
                 text.find(claim.quote, claim.occurrence) if text and claim.quote else None

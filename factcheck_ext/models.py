@@ -393,6 +393,9 @@ class Claim(Located):
         BeforeValidator(_blank_to_none),
     ] = Field(default=None, alias="claimant-type")
     published: IsoDate = Field(default=None, description="when the check was published")
+    #: where the quote was found when the article is in the same document (found at read
+    #: time, so a build need not search every article again); None: not searched yet
+    quote_span: tuple[int, int] | tuple[()] | None = Field(default=None, exclude=True)
     checked_by: OptionalText = Field(default=None, alias="checked-by")
     reviewed_by: OptionalText = Field(default=None, alias="reviewed-by")
     updates: list[Update] = Field(default_factory=list)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .models import TextQuoteSelector
 
@@ -101,3 +102,9 @@ class ArticleText:
         while left < start and text[left].isspace():
             left += 1
         return left, right
+
+
+@lru_cache(maxsize=64)
+def article_text(text: str) -> ArticleText:
+    """The folded form of an article's text, shared by the claims that quote it."""
+    return ArticleText(text)

@@ -12,6 +12,7 @@ from sphinx.addnodes import pending_xref
 
 from ..models import Claim
 from ..nodes import claim_block
+from ..quotes import article_text
 from .article import CURRENT_ARTICLE
 from .update import CURRENT_CLAIM
 from .base import ObjectDirective
@@ -52,6 +53,18 @@ class ClaimDirective(ObjectDirective):
             yield
         finally:
             self.env.ref_context.pop(CURRENT_CLAIM, None)
+
+    def registered(self, model: Claim) -> Claim:
+        """Find the quote now when the article is in this document (the usual case):
+        both are read again together, so the match stays valid."""
+        if not model.quote or not model.article:
+            return model
+        record = self.domain.docs.get(self.env.docname)
+        article = next((a for a in record.articles if a.id == model.article), None) if record else None
+        if article is None or article.text is None:
+            return model
+        span = article_text(article.text).find(model.quote, model.occurrence)
+        return model.model_copy(update={"quote_span": span or ()})
 
     def after_parse(self, data: dict[str, Any], body: list[nodes.Node]) -> dict[str, Any]:
         """Sources cited inline with ``:fc:source:`` count as the claim's sources;

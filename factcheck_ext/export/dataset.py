@@ -70,22 +70,25 @@ def build_dataset(index: ProjectIndex, scale: Scale, *, project: str,
     for claim_id in sorted(index.claims):
         claim = index.claims[claim_id]
         verdict = scale.get(claim.verdict)
-        claims.append(ClaimRecord.model_validate(
-            {**_fields(claim), "date": index.claim_date(claim),
-             "verdict_label": verdict.label if verdict else None,
-             "rating": verdict.rating if verdict else None,
-             "selector": index.selector(claim)},
-            context={"scale": scale},
+        # the claim was validated when it was read: construct, do not validate again
+        claims.append(ClaimRecord.model_construct(
+            **{**_fields(claim), "date": index.claim_date(claim)},
+            verdict_label=verdict.label if verdict else None,
+            rating=verdict.rating if verdict else None,
+            selector=index.selector(claim),
         ))
     sources = [
-        SourceRecord(**_fields(index.sources[sid]),
-                     cited_by=sorted(c.id for c in index.claims_citing.get(sid, [])))
+        SourceRecord.model_construct(
+            **_fields(index.sources[sid]),
+            cited_by=sorted(c.id for c in index.claims_citing.get(sid, [])))
         for sid in sorted(index.sources)
     ]
-    return Dataset(
-        generator=generator, project=project, base_url=base_url or None,
-        scale=ScaleRecord(best_rating=scale.best_rating, worst_rating=scale.worst_rating,
-                          verdicts=scale.verdicts),
+    return Dataset.model_construct(
+        format_version=FORMAT_VERSION, generator=generator, project=project,
+        base_url=base_url or None,
+        scale=ScaleRecord.model_construct(best_rating=scale.best_rating,
+                                          worst_rating=scale.worst_rating,
+                                          verdicts=scale.verdicts),
         articles=[index.articles[a] for a in sorted(index.articles)],
         claims=claims, sources=sources,
     )
@@ -112,6 +115,7 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     )
     outdir = Path(app.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    (outdir / DATASET_FILE).write_text(
-        _dump(dataset.model_dump(mode="json", by_alias=False)), encoding="utf-8")
+    # pydantic's serialiser is compiled; json.dumps with indent is not
+    (outdir / DATASET_FILE).write_text(dataset.model_dump_json(indent=2, by_alias=False) + "\n",
+                                       encoding="utf-8")
     (outdir / SCHEMA_FILE).write_text(_dump(dataset_schema()), encoding="utf-8")

@@ -1,0 +1,272 @@
+"""Generate a synthetic fact-check report and its plain-Sphinx twin.
+
+N claims across N/10 documents (one article per document, 10 claims each, each
+claim citing 2 of N/5 sources kept in N/50 source documents, every quote present
+in the article's text), a scorecard per article (``fc:summary`` + ``fc:claims``),
+a project-wide summary and the claim index.
+
+The twin is the same pages written by hand in plain reStructuredText (the same
+text, field lists for the metadata, ``list-table`` for the tables, ``:ref:``
+links for every cross-reference) with no extension: the floor the extension is
+measured against.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+VERDICTS = [("true", "True"), ("mostly-true", "Mostly true"), ("half-true", "Half true"),
+            ("mostly-false", "Mostly false"), ("false", "False"), ("misleading", "Misleading"),
+            ("unverifiable", "Unverifiable"), ("opinion", "Opinion")]
+CLAIMS_PER_DOC = 10
+SOURCES_PER_DOC = 10
+
+
+@dataclass(frozen=True)
+class Claim:
+    doc: int
+    number: int
+
+    @property
+    def id(self) -> str:
+        return f"c-{self.doc}-{self.number}"
+
+    @property
+    def title(self) -> str:
+        return f"Indicator {self.number} of region {self.doc} rose by {self.number + 3} percent."
+
+    @property
+    def quote(self) -> str:
+        return f"indicator {self.number} rose by {self.number + 3} percent"
+
+    @property
+    def sentence(self) -> str:
+        return (f"Officials in region {self.doc} said that {self.quote} over the year, "
+                f"according to report {self.doc * 100 + self.number}.")
+
+    @property
+    def claimant(self) -> str:
+        return f"Official {(self.doc + self.number) % 37}"
+
+    @property
+    def verdict(self) -> tuple[str, str]:
+        return VERDICTS[(self.doc * CLAIMS_PER_DOC + self.number) % len(VERDICTS)]
+
+    def sources(self, total: int) -> list[int]:
+        index = self.doc * CLAIMS_PER_DOC + self.number
+        return [(2 * index) % total, (2 * index + 1) % total]
+
+
+@dataclass(frozen=True)
+class Plan:
+    claims: int
+
+    @property
+    def claim_docs(self) -> int:
+        return max(1, self.claims // CLAIMS_PER_DOC)
+
+    @property
+    def source_count(self) -> int:
+        return max(2, self.claims // 5)
+
+    @property
+    def source_docs(self) -> int:
+        return max(1, self.source_count // SOURCES_PER_DOC)
+
+    def all_claims(self) -> list[Claim]:
+        return [Claim(d, n) for d in range(self.claim_docs) for n in range(CLAIMS_PER_DOC)]
+
+    def source_doc(self, source: int) -> int:
+        return min(source // SOURCES_PER_DOC, self.source_docs - 1)
+
+
+def analysis(claim: Claim) -> str:
+    return (f"We compared the statement with the official series for region {claim.doc}. "
+            f"The figures show a change that the claimant describes as {claim.number + 3} "
+            "percent; see the sources below for the underlying tables.")
+
+
+def article_text(doc: int) -> str:
+    lines = [f"Headline of report {doc}", ""]
+    lines += [Claim(doc, n).sentence for n in range(CLAIMS_PER_DOC)]
+    return "\n\n".join(lines) + "\n"
+
+
+def h(title: str, char: str = "=") -> str:
+    return f"{title}\n{char * len(title)}\n\n"
+
+
+# --- the extension's project ---------------------------------------------------------------
+
+def ext_claim_doc(plan: Plan, doc: int) -> str:
+    out = [h(f"Report {doc}")]
+    out.append(f".. fc:article:: Headline of report {doc}\n   :id: art-{doc}\n"
+               f"   :publisher: Publisher {doc % 13}\n   :published: 2022-01-07\n"
+               f"   :text: /_texts/art-{doc}.txt\n\n   Checked for the benchmark.\n\n")
+    out.append(h("Claims", "-"))
+    for n in range(CLAIMS_PER_DOC):
+        c = Claim(doc, n)
+        sources = ", ".join(f"s-{s}" for s in c.sources(plan.source_count))
+        out.append(f".. fc:claim:: {c.title}\n   :id: {c.id}\n   :quote: {c.quote}\n"
+                   f"   :claimant: {c.claimant}\n   :verdict: {c.verdict[0]}\n"
+                   f"   :sources: {sources}\n\n   {analysis(c)}\n\n")
+    out.append(h("Scorecard", "-"))
+    out.append(f".. fc:summary::\n   :article: art-{doc}\n\n"
+               f".. fc:claims::\n   :article: art-{doc}\n")
+    return "".join(out)
+
+
+def ext_source_doc(plan: Plan, sdoc: int) -> str:
+    out = [h(f"Sources {sdoc}")]
+    for s in range(plan.source_count):
+        if plan.source_doc(s) == sdoc:
+            out.append(f".. fc:source:: Statistical table {s}\n   :id: s-{s}\n"
+                       f"   :url: https://stats.example/table/{s}\n"
+                       f"   :publisher: Statistics office\n   :date: 2021-12-01\n"
+                       f"   :kind: official\n\n   Table {s} of the yearly series.\n\n")
+    return "".join(out)
+
+
+def ext_index(plan: Plan) -> str:
+    return (h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
+            "   claims/*\n   sources/*\n\nSee the :ref:`fc-claimindex`.\n\n"
+            + h("All verdicts", "-") + ".. fc:summary::\n")
+
+
+# --- the plain twin ---------------------------------------------------------------------------
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    out = [f".. list-table::\n   :header-rows: 1\n\n"]
+    for row in [header] + rows:
+        out.append("   * - " + "\n     - ".join(cell or "\u00a0" for cell in row) + "\n")
+    return "".join(out) + "\n"
+
+
+def summary_table(claims: list[Claim]) -> str:
+    counts = Counter(c.verdict[1] for c in claims)
+    total = sum(counts.values())
+    rows = [[label, str(counts[label]), f"{100 * counts[label] / total:.0f}%"]
+            for _k, label in VERDICTS]
+    rows.append(["**Checked claims**", str(total), "100%"])
+    return table(["Verdict", "Claims", "Share"], rows)
+
+
+def ref(claim: Claim) -> str:
+    return f":ref:`{claim.title} <{claim.id}>`"
+
+
+def twin_claim_doc(plan: Plan, doc: int) -> str:
+    claims = [Claim(doc, n) for n in range(CLAIMS_PER_DOC)]
+    out = [h(f"Report {doc}")]
+    out.append(f".. _art-{doc}:\n\n**Headline of report {doc}**\n\n"
+               f":Publisher: Publisher {doc % 13}\n:Published: 2022-01-07\n\n"
+               "Checked for the benchmark.\n\n.. rubric:: Claims checked in this article\n\n")
+    out += [f"* {ref(c)} {c.verdict[1]}\n" for c in claims]
+    out.append("\n" + h("Claims", "-"))
+    for c in claims:
+        sources = "; ".join(f":ref:`Statistical table {s} <s-{s}>`"
+                            for s in c.sources(plan.source_count))
+        out.append(
+            f".. _{c.id}:\n\n{c.verdict[1]} **{c.title}**\n\n:Claimant: {c.claimant}\n"
+            f":Date: 2022-01-07\n:Verdict: {c.verdict[1]}\n"
+            f":Article: :ref:`Headline of report {doc} <art-{doc}>`\n\n"
+            f"   \u201c{c.quote}\u201d\n\n   -- {c.claimant}, in "
+            f":ref:`Headline of report {doc} <art-{doc}>`\n\n"
+            f"**In the article:** *{c.sentence}*\n\n{analysis(c)}\n\n**Sources:** {sources}\n\n")
+    out.append(h("Scorecard", "-"))
+    out.append(summary_table(claims))
+    out.append(table(["Claim", "Claimant", "Date", "Verdict"],
+                     [[ref(c), c.claimant, "2022-01-07", c.verdict[1]] for c in claims]))
+    return "".join(out)
+
+
+def twin_source_doc(plan: Plan, sdoc: int) -> str:
+    citing: dict[int, list[Claim]] = {}
+    for c in plan.all_claims():
+        for s in c.sources(plan.source_count):
+            citing.setdefault(s, []).append(c)
+    out = [h(f"Sources {sdoc}")]
+    for s in range(plan.source_count):
+        if plan.source_doc(s) == sdoc:
+            cited = "; ".join(f"{ref(c)} {c.verdict[1]}" for c in citing.get(s, []))
+            out.append(f".. _s-{s}:\n\n`Statistical table {s} <https://stats.example/table/{s}>`__. "
+                       f"*Statistics office, 2021-12-01.* [official]\n\n"
+                       f"Table {s} of the yearly series.\n\n**Cited by:** {cited}\n\n")
+    return "".join(out)
+
+
+def twin_index(plan: Plan) -> str:
+    return (h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
+            "   claims/*\n   sources/*\n   claim-index\n\n"
+            + h("All verdicts", "-") + summary_table(plan.all_claims()))
+
+
+def twin_claim_index(plan: Plan) -> str:
+    out = [h("Claim index")]
+    claims = plan.all_claims()
+    for key, label in VERDICTS:
+        group = sorted((c for c in claims if c.verdict[0] == key), key=lambda c: c.title)
+        out.append(h(label, "-"))
+        out += [f"* {ref(c)} (Headline of report {c.doc})\n" for c in group]
+        out.append("\n")
+    return "".join(out)
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+CONF = """project = "benchmark"
+exclude_patterns = ["_build", "_texts"]
+html_baseurl = "https://bench.example/"
+suppress_warnings = ["epub.unknown_project_files"]
+"""
+
+
+def generate(root: Path, claims: int, plain: bool) -> Path:
+    """Write the project (or its twin) for *claims* claims into *root*."""
+    plan = Plan(claims)
+    (root / "claims").mkdir(parents=True, exist_ok=True)
+    (root / "sources").mkdir(exist_ok=True)
+    conf = CONF if plain else 'extensions = ["factcheck_ext"]\n' + CONF
+    (root / "conf.py").write_text(conf, encoding="utf-8")
+    if not plain:
+        (root / "_texts").mkdir(exist_ok=True)
+    for doc in range(plan.claim_docs):
+        text = twin_claim_doc(plan, doc) if plain else ext_claim_doc(plan, doc)
+        (root / "claims" / f"doc-{doc:05d}.rst").write_text(text, encoding="utf-8")
+        if not plain:
+            (root / "_texts" / f"art-{doc}.txt").write_text(article_text(doc), encoding="utf-8")
+    for sdoc in range(plan.source_docs):
+        text = twin_source_doc(plan, sdoc) if plain else ext_source_doc(plan, sdoc)
+        (root / "sources" / f"sources-{sdoc:04d}.rst").write_text(text, encoding="utf-8")
+    (root / "index.rst").write_text(twin_index(plan) if plain else ext_index(plan),
+                                    encoding="utf-8")
+    if plain:
+        (root / "claim-index.rst").write_text(twin_claim_index(plan), encoding="utf-8")
+    return root
+
+
+def edit_one_claim(root: Path, plain: bool) -> None:
+    """Change the verdict of the first claim of the first claim document."""
+    path = root / "claims" / "doc-00000.rst"
+    text = path.read_text(encoding="utf-8")
+    if plain:
+        text = text.replace(":Verdict: True", ":Verdict: False", 1)
+    else:
+        text = text.replace(":verdict: true", ":verdict: false", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--claims", type=int, default=100)
+    parser.add_argument("--plain", action="store_true", help="write the plain twin")
+    args = parser.parse_args()
+    generate(args.root, args.claims, args.plain)
+
+
+if __name__ == "__main__":
+    main()

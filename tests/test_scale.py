@@ -1,0 +1,82 @@
+"""Correctness at scale (small N of the benchmark's generated project)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+from generate import edit_one_claim, generate  # noqa: E402
+
+N = 60
+
+
+def _bodies(outdir: Path) -> dict[str, str]:
+    pages = {}
+    for path in sorted(outdir.rglob("*.html")):
+        if path.name in ("search.html", "genindex.html"):
+            continue
+        body = lxml_html.fromstring(path.read_text(encoding="utf-8")).find_class("body")[0]
+        pages[str(path.relative_to(outdir))] = lxml_html.tostring(body, encoding="unicode")
+    return pages
+
+
+def _build(make_app, src, **kwargs):
+    app = make_app("html", srcdir=src, **kwargs)
+    app.build()
+    return app
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["extension", "twin"])
+def test_generated_project_builds_without_warnings(make_app, tmp_path, plain):
+    app = _build(make_app, generate(tmp_path / "src", N, plain=plain), warningiserror=True)
+    assert app._warning.getvalue().strip() == ""
+    assert app.statuscode == 0
+
+
+def test_parallel_build_is_identical(make_app, tmp_path):
+    serial = _build(make_app, generate(tmp_path / "serial", N, plain=False))
+    parallel = _build(make_app, generate(tmp_path / "parallel", N, plain=False), parallel=2)
+    assert _bodies(Path(serial.outdir)) == _bodies(Path(parallel.outdir))
+    assert ((Path(serial.outdir) / "factcheck.json").read_bytes()
+            == (Path(parallel.outdir) / "factcheck.json").read_bytes())
+
+
+def _change(src: Path) -> None:
+    """Edit one claim document, remove another, add a new one."""
+    edit_one_claim(src, plain=False)
+    doc1 = src / "claims" / "doc-00001.rst"
+    doc1.write_text(doc1.read_text().replace("We compared", "We re-read and compared"))
+    (src / "claims" / "doc-00002.rst").unlink()
+    new = (src / "claims" / "doc-00003.rst").read_text()
+    new = new.replace("c-3-", "c-99-").replace("art-3\n", "art-99\n").replace(
+        ":article: art-3", ":article: art-99").replace("Report 3", "Report 99")
+    (src / "claims" / "doc-00099.rst").write_text(new)
+
+
+def test_incremental_build_equals_a_fresh_full_build(make_app, tmp_path):
+    src = generate(tmp_path / "inc", N, plain=False)
+    _build(make_app, src)
+    _change(src)
+    incremental = _build(make_app, src)
+    fresh_src = tmp_path / "fresh"
+    shutil.copytree(src, fresh_src, ignore=shutil.ignore_patterns("_build"))
+    fresh = _build(make_app, fresh_src, freshenv=True)
+    inc_pages, fresh_pages = _bodies(Path(incremental.outdir)), _bodies(Path(fresh.outdir))
+    del inc_pages["claims/doc-00002.html"]  # Sphinx leaves a removed document's page behind
+    assert inc_pages == fresh_pages
+    assert ((Path(incremental.outdir) / "factcheck.json").read_bytes()
+            == (Path(fresh.outdir) / "factcheck.json").read_bytes())
+    assert "Report 99" in fresh_pages["claims/doc-00099.html"]
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_the_benchmark_edit_changes_a_verdict(tmp_path, plain):
+    src = generate(tmp_path / "p", 20, plain=plain)
+    before = (src / "claims" / "doc-00000.rst").read_text()
+    edit_one_claim(src, plain=plain)
+    assert (src / "claims" / "doc-00000.rst").read_text() != before
