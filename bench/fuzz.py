@@ -1,0 +1,225 @@
+"""Property-based fuzzing of every directive and role.
+
+    python bench/fuzz.py --examples 10000
+
+Each example is a small project of random directives and roles, with random ids
+(valid, invalid, missing, duplicated), dates, URLs, verdicts, statuses, quotes
+(unicode, control characters, huge strings, markup) and view options.  The
+properties: the build never raises or prints a traceback, every warning the
+extension emits names a file and line, and every input the oracle knows to be
+invalid (a malformed id, a bad date, a non-http URL, an unknown verdict) is
+reported with its warning subtype.  The test suite runs a bounded number of
+examples (tests/test_fuzz.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from io import StringIO
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9_])?$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+VERDICTS = ["true", "mostly-true", "half-true", "mostly-false", "false", "misleading",
+            "unverifiable", "opinion"]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+# text that stays on one line of reStructuredText (docutils splits lines at these)
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+one_line = st.text(
+    alphabet=st.characters(blacklist_characters=_LINE_BREAKS, blacklist_categories=("Cs",)),
+    max_size=60,
+)
+huge = st.builds(lambda s, n: (s or "x") * n, one_line, st.integers(200, 2000))
+markup = st.sampled_from(["*", "**", "`", "``", ":fc:claim:`x`", "|sub|", "[#]_", "<b>",
+                          "</script>", "_`t`", ".. x::", "\\", "{{", "${}", "&amp;"])
+wild = st.one_of(one_line, huge, st.lists(markup, max_size=6).map(" ".join))
+ids = st.one_of(st.from_regex(ID_PATTERN, fullmatch=True).filter(lambda s: len(s) < 40),
+                st.sampled_from(["a", "b", "claim-1", "src-1", "art"]), one_line)
+dates = st.one_of(st.dates().map(lambda d: d.isoformat()), one_line,
+                  st.sampled_from(["2022-02-30", "2022-13-01", "7 Jan 2022"]))
+urls = st.one_of(st.sampled_from(["https://example.org/x", "http://a.b", "javascript:alert(1)",
+                                  "ftp://x", "//x", "https://ex ample.org"]), one_line)
+verdicts = st.one_of(st.sampled_from(VERDICTS), one_line)
+statuses = st.one_of(st.sampled_from(["checked", "unchecked", "in-progress", "retracted"]),
+                     one_line)
+
+
+@dataclass
+class Directive:
+    name: str
+    argument: str | None
+    options: dict[str, str]
+    body: str = ""
+
+    def rst(self) -> str:
+        head = f".. fc:{self.name}::" + (f" {self.argument}" if self.argument else "")
+        lines = [head] + [f"   :{k}: {v}" for k, v in self.options.items()]
+        if self.body:
+            lines += ["", "   " + self.body]
+        return "\n".join(lines) + "\n\n"
+
+
+def _options(**strategies: st.SearchStrategy[str]) -> st.SearchStrategy[dict[str, str]]:
+    return st.fixed_dictionaries({}, optional=strategies)
+
+
+articles = st.builds(Directive, st.just("article"), st.one_of(st.none(), one_line),
+                     _options(id=ids, url=urls, publisher=wild, author=wild, published=dates,
+                              text=st.sampled_from(["a.txt", "missing.txt", "../outside.txt",
+                                                    "/a.txt"])),
+                     st.one_of(st.just(""), wild))
+claims = st.builds(Directive, st.just("claim"), st.one_of(st.none(), one_line, huge),
+                   _options(id=ids, article=ids, quote=st.one_of(wild, st.just("words here")),
+                            claimant=wild, date=dates, status=statuses, verdict=verdicts,
+                            sources=st.lists(ids, max_size=4).map(", ".join), tags=wild,
+                            context=wild, occurrence=st.one_of(one_line, st.just("2")),
+                            published=dates, **{"checked-by": wild, "reviewed-by": wild,
+                                                "claimant-type": one_line}),
+                   st.one_of(st.just(""), wild, ids.map(lambda i: f":fc:source:`{i}`")))
+sources = st.builds(Directive, st.just("source"), st.one_of(st.none(), one_line),
+                    _options(id=ids, url=urls, archive=urls, date=dates, accessed=dates,
+                             kind=st.one_of(st.sampled_from(["news", "official"]), one_line),
+                             author=wild, publisher=wild),
+                    st.one_of(st.just(""), wild))
+views = st.one_of(
+    st.builds(Directive, st.just("claims"), st.none(),
+              _options(article=ids, verdict=verdicts, tags=wild, claimant=wild, docname=wild,
+                       sort=st.one_of(st.sampled_from(["date", "-verdict", "id"]), one_line),
+                       limit=one_line, columns=one_line,
+                       layout=st.one_of(st.sampled_from(["table", "list"]), one_line))),
+    st.builds(Directive, st.just("summary"), st.none(), _options(article=ids, verdict=verdicts)),
+    st.builds(Directive, st.just("sources"), st.none(), _options(kind=one_line, article=ids)),
+    st.builds(Directive, st.just("annotated"), ids.filter(bool), st.just({})),
+    st.builds(Directive, st.just("corrections"), st.none(), _options(kind=one_line)),
+)
+roles = st.builds(lambda role, target: f":fc:{role}:`{target}`",
+                  st.sampled_from(["claim", "source", "article", "verdict"]),
+                  st.one_of(ids, one_line.filter(lambda s: "`" not in s)))
+projects = st.tuples(
+    st.lists(st.one_of(articles, claims, sources, views), min_size=1, max_size=8),
+    st.lists(roles, max_size=4),
+    st.one_of(wild, st.just("words here and more words here")),
+)
+
+
+@dataclass
+class Outcome:
+    warnings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def expected_subtypes(directives: list[Directive]) -> list[tuple[str, str]]:
+    """(subtype, value) pairs the build must report, for inputs known to be invalid."""
+    expected = []
+    for d in directives:
+        if d.name not in ("article", "claim", "source"):
+            continue
+        raw_id = d.options.get("id")
+        if raw_id is None or not raw_id.strip():
+            expected.append(("missing-id", ""))
+            continue
+        if not ID_PATTERN.match(raw_id.strip()):
+            expected.append(("bad-id", ""))
+            continue
+        for key in ("date", "published", "accessed"):
+            value = d.options.get(key, "").strip()
+            if value and not DATE_PATTERN.match(value):
+                expected.append(("bad-date", ""))
+        for key in ("url", "archive"):
+            value = d.options.get(key, "").strip()
+            if value and not value.lower().startswith(("http://", "https://")):
+                expected.append(("bad-url", ""))
+        verdict = d.options.get("verdict", "").strip().lower()
+        if d.name == "claim" and verdict and verdict not in VERDICTS:
+            expected.append(("unknown-verdict", ""))
+    return expected
+
+
+def run_example(project: tuple, workdir: Path, conf_extra: str = "") -> Outcome:
+    from sphinx.application import Sphinx
+
+    directives, role_texts, article = project
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    src = workdir / "src"
+    src.mkdir(parents=True)
+    (workdir / "outside.txt").write_text("outside\n")
+    (src / "conf.py").write_text('extensions = ["factcheck_ext"]\n'
+                                 'html_baseurl = "https://fuzz.example/"\n' + conf_extra)
+    (src / "a.txt").write_text(article, encoding="utf-8")
+    body = "Fuzz\n====\n\n" + "".join(d.rst() for d in directives)
+    body += "Roles: " + " ".join(role_texts) + "\n" if role_texts else ""
+    (src / "index.rst").write_text(body, encoding="utf-8")
+    status, warning = StringIO(), StringIO()
+    outcome = Outcome()
+    try:
+        app = Sphinx(str(src), str(src), str(workdir / "out"), str(workdir / "doctrees"),
+                     "html", status=status, warning=warning, freshenv=True)
+        app.build()
+    except Exception as exc:  # the property: this never happens
+        outcome.problems.append(f"raised {type(exc).__name__}: {exc}")
+        return outcome
+    text = ANSI.sub("", warning.getvalue() + status.getvalue())
+    if "Traceback" in text:
+        outcome.problems.append("printed a traceback")
+    outcome.warnings = [l for l in ANSI.sub("", warning.getvalue()).splitlines() if l.strip()]
+    for line in outcome.warnings:
+        if "[factcheck." in line and not re.search(r"index\.rst:\d+: WARNING", line):
+            outcome.problems.append(f"unlocated warning: {line[:200]}")
+    for subtype, _value in expected_subtypes(directives):
+        if not any(f"[factcheck.{subtype}]" in w for w in outcome.warnings):
+            outcome.problems.append(f"no {subtype} warning for an invalid input")
+    return outcome
+
+
+def fuzz(examples: int, seed: int | None = None) -> tuple[int, list[str]]:
+    failures: list[str] = []
+    count = 0
+    workdir = Path(tempfile.mkdtemp(prefix="fc-fuzz-"))
+
+    @settings(max_examples=examples, deadline=None, database=None, derandomize=seed is not None,
+              suppress_health_check=list(HealthCheck))
+    @given(projects)
+    def check(project: tuple) -> None:
+        nonlocal count
+        count += 1
+        outcome = run_example(project, workdir / "example")
+        if outcome.problems:
+            failures.append("; ".join(outcome.problems) + "\n" + "".join(
+                d.rst() for d in project[0])[:3000])
+            raise AssertionError(outcome.problems)
+
+    try:
+        check()
+    except AssertionError:
+        pass
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return count, failures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=200)
+    args = parser.parse_args()
+    start = time.perf_counter()
+    count, failures = fuzz(args.examples)
+    elapsed = time.perf_counter() - start
+    print(f"{count} examples in {elapsed:.0f} s: {len(failures)} failing")
+    for failure in failures[:5]:
+        print("---\n" + failure)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

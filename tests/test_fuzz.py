@@ -1,0 +1,39 @@
+"""A bounded run of the property-based fuzzer (bench/fuzz.py runs the long one)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+from fuzz import Directive, fuzz, run_example  # noqa: E402
+
+
+def test_random_input_never_crashes_and_is_always_reported():
+    count, failures = fuzz(examples=25, seed=1)
+    assert count >= 25
+    assert failures == []
+
+
+def test_the_oracle_notices_an_unreported_invalid_input(tmp_path):
+    project = ([Directive("source", "S", {"id": "s", "date": "someday", "url": "ftp://x"})],
+               [], "text")
+    assert run_example(project, tmp_path / "ok").problems == []
+    silenced = run_example(project, tmp_path / "silenced",
+                           conf_extra='suppress_warnings = ["factcheck.bad-date"]\n')
+    assert silenced.problems == ["no bad-date warning for an invalid input"]
+
+
+def test_hostile_values_in_every_option_do_not_crash(tmp_path):
+    nasty = "\x00\x07 </script> `*`*`` |x| \u202e" + "long " * 500
+    directives = [
+        Directive("article", nasty, {"id": "a", "url": nasty, "author": nasty,
+                                     "published": nasty, "text": "a.txt"}, nasty),
+        Directive("claim", nasty, {"id": "c", "article": "a", "quote": nasty, "verdict": nasty,
+                                   "status": nasty, "sources": nasty, "occurrence": nasty}, nasty),
+        Directive("claims", None, {"columns": nasty, "sort": nasty, "limit": nasty}),
+        Directive("annotated", "a", {}),
+    ]
+    outcome = run_example((directives, [":fc:claim:`c`", ":fc:verdict:`x`"], nasty), tmp_path)
+    assert outcome.problems == []
+    assert outcome.warnings
