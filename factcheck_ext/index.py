@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .models import Article, Claim, Located, Source, TextQuoteSelector, View
-from .quotes import ArticleText, article_text
+from .quotes import ArticleText, article_text, selector
 
 
 @dataclass
@@ -108,8 +108,10 @@ class ProjectIndex:
 
     def selector(self, claim: Claim) -> TextQuoteSelector | None:
         span = self.quote_span(claim)
-        text = self.article_text(claim.article)
-        return text.selector(*span) if span and text else None
+        article = self.articles.get(claim.article or "")
+        if span is None or article is None or article.text is None:
+            return None
+        return selector(article.text, *span)
 
     def claim_date(self, claim: Claim):  # -> date | None
         """A claim's date, defaulting to its article's publication date."""

@@ -77,31 +77,35 @@ class ArticleText:
         return spans[index] if index < len(spans) else None
 
     def selector(self, start: int, end: int) -> TextQuoteSelector:
-        text = self.original
-        return TextQuoteSelector(
-            exact=text[start:end],
-            prefix=text[max(0, start - AFFIX_LENGTH) : start],
-            suffix=text[end : end + AFFIX_LENGTH],
-            start=start,
-            end=end,
-        )
+        return selector(self.original, start, end)
 
-    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
-        """The span of the sentence(s) holding ``[start, end)``, within a paragraph."""
-        text = self.original
-        left = text.rfind("\n", 0, start) + 1
-        for match in _SENTENCE_END.finditer(text, left, start):
-            left = match.end()
-        right = text.find("\n", end)
-        right = len(text) if right < 0 else right
-        match = _SENTENCE_END.search(text, end, right)
-        if match:
-            right = match.start() + len(match.group().rstrip())
-        left = max(left, start - CONTEXT_LIMIT)
-        right = min(right, end + CONTEXT_LIMIT)
-        while left < start and text[left].isspace():
-            left += 1
-        return left, right
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence(s) holding ``[start, end)``, within a paragraph."""
+    left = text.rfind("\n", 0, start) + 1
+    for match in _SENTENCE_END.finditer(text, left, start):
+        left = match.end()
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    match = _SENTENCE_END.search(text, end, right)
+    if match:
+        right = match.start() + len(match.group().rstrip())
+    left = max(left, start - CONTEXT_LIMIT)
+    right = min(right, end + CONTEXT_LIMIT)
+    while left < start and text[left].isspace():
+        left += 1
+    return left, right
+
+
+def selector(text: str, start: int, end: int) -> TextQuoteSelector:
+    """The W3C TextQuoteSelector of ``text[start:end]``."""
+    return TextQuoteSelector.model_construct(
+        type="TextQuoteSelector",
+        exact=text[start:end],
+        prefix=text[max(0, start - AFFIX_LENGTH) : start],
+        suffix=text[end : end + AFFIX_LENGTH],
+        start=start,
+        end=end,
+    )
 
 
 @lru_cache(maxsize=64)

@@ -250,3 +250,24 @@ def test_incremental_verdict_change_updates_tables_and_summaries(make_app, tmp_p
     assert first_column(section(doc, "nothing")) == ["Growth was 5 percent."]
     _element, rows = _summary(doc, "article-summary")
     assert rows["Mostly false"] == ["1", "33%"] and rows["False"] == ["0", "0%"]
+
+
+def test_annotated_view_skips_a_quote_that_is_not_in_the_text(make_app, tmp_path):
+    from conftest import write_project
+
+    src = write_project(tmp_path / "src", {
+        "a.txt": "One sentence here. Another sentence there.\n",
+        "index.rst": (
+            "T\n=\n\n.. fc:article:: A\n   :id: a\n   :text: a.txt\n\n"
+            ".. fc:claim:: Found\n   :id: found\n   :quote: Another sentence\n"
+            "   :verdict: opinion\n\n"
+            ".. fc:claim:: Lost\n   :id: lost\n   :quote: a sentence nobody wrote\n"
+            "   :verdict: opinion\n\n"
+            ".. fc:annotated:: a\n")})
+    app = make_app("html", srcdir=src)
+    app.build()
+    annotated = page(app, "index").find_class("fc-annotated")[0]
+    assert text_of(annotated) == "One sentence here. Another sentence Opinion there."
+    assert [a.get("href") for a in annotated.xpath(".//a")] == ["#claim-found", "#claim-found"]
+    assert any("[factcheck.quote-not-found]" in w and "'lost'" in w
+               for w in factcheck_warnings(app))

@@ -6,6 +6,7 @@ from docutils import nodes
 
 from ..index import ProjectIndex
 from ..models import Claim, Scale
+from ..quotes import sentence_around
 from .badge import claim_badge
 from .common import field_list, iso, joined, xref
 
@@ -13,12 +14,12 @@ from .common import field_list, iso, joined, xref
 def quote_in_context(claim: Claim, index: ProjectIndex) -> nodes.paragraph | None:
     """The sentence of the article holding the quote, with the quote emphasised."""
     span = index.quote_span(claim)
-    text = index.article_text(claim.article)
-    if span is None or text is None:
+    article = index.articles.get(claim.article or "")
+    if span is None or article is None or article.text is None:
         return None
     start, end = span
-    left, right = text.sentence_around(start, end)
-    original = text.original
+    original = article.text
+    left, right = sentence_around(original, start, end)
     para = nodes.paragraph(classes=["fc-context"])
     para += nodes.strong("", "In the article: ")
     before = "\u2026 " if left > 0 and original[left - 1] != "\n" else ""
