@@ -321,19 +321,28 @@ class CompactPickle(BaseModel):
     extras) makes that file several times larger and slower to load.
     """
 
+    @classmethod
+    def _field_names(cls) -> tuple[str, ...]:
+        names = cls.__dict__.get("_fc_field_names")
+        if names is None:
+            names = tuple(cls.model_fields)
+            setattr(cls, "_fc_field_names", names)
+        return names
+
     def __getstate__(self) -> tuple[Any, ...]:  # type: ignore[override]
         values = self.__dict__
-        return tuple(values[name] for name in type(self).model_fields)
+        return tuple([values[name] for name in self._field_names()])
 
     def __setstate__(self, state: Any) -> None:
         if isinstance(state, dict):  # pydantic's own format
             super().__setstate__(state)
             return
-        names = type(self).model_fields
-        object.__setattr__(self, "__dict__", dict(zip(names, state)))
-        object.__setattr__(self, "__pydantic_fields_set__", set(names))
-        object.__setattr__(self, "__pydantic_extra__", None)
-        object.__setattr__(self, "__pydantic_private__", None)
+        names = self._field_names()
+        setter = object.__setattr__
+        setter(self, "__dict__", dict(zip(names, state)))
+        setter(self, "__pydantic_fields_set__", set(names))
+        setter(self, "__pydantic_extra__", None)
+        setter(self, "__pydantic_private__", None)
 
 
 class Located(CompactPickle):
