@@ -29,6 +29,8 @@ SOURCES_PER_DOC = 10
 class Claim:
     doc: int
     number: int
+    #: a verdict key replacing the generated one (the benchmark's edit)
+    override: str | None = None
 
     @property
     def id(self) -> str:
@@ -53,6 +55,8 @@ class Claim:
 
     @property
     def verdict(self) -> tuple[str, str]:
+        if self.override:
+            return next(v for v in VERDICTS if v[0] == self.override)
         return VERDICTS[(self.doc * CLAIMS_PER_DOC + self.number) % len(VERDICTS)]
 
     def sources(self, total: int) -> list[int]:
@@ -63,6 +67,10 @@ class Claim:
 @dataclass(frozen=True)
 class Plan:
     claims: int
+    overrides: tuple[tuple[str, str], ...] = ()
+
+    def claim(self, doc: int, number: int) -> Claim:
+        return Claim(doc, number, dict(self.overrides).get(f"c-{doc}-{number}"))
 
     @property
     def claim_docs(self) -> int:
@@ -77,7 +85,7 @@ class Plan:
         return max(1, self.source_count // SOURCES_PER_DOC)
 
     def all_claims(self) -> list[Claim]:
-        return [Claim(d, n) for d in range(self.claim_docs) for n in range(CLAIMS_PER_DOC)]
+        return [self.claim(d, n) for d in range(self.claim_docs) for n in range(CLAIMS_PER_DOC)]
 
     def source_doc(self, source: int) -> int:
         return min(source // SOURCES_PER_DOC, self.source_docs - 1)
@@ -108,7 +116,7 @@ def ext_claim_doc(plan: Plan, doc: int) -> str:
                f"   :text: /_texts/art-{doc}.txt\n\n   Checked for the benchmark.\n\n")
     out.append(h("Claims", "-"))
     for n in range(CLAIMS_PER_DOC):
-        c = Claim(doc, n)
+        c = plan.claim(doc, n)
         sources = ", ".join(f"s-{s}" for s in c.sources(plan.source_count))
         out.append(f".. fc:claim:: {c.title}\n   :id: {c.id}\n   :quote: {c.quote}\n"
                    f"   :claimant: {c.claimant}\n   :verdict: {c.verdict[0]}\n"
@@ -159,7 +167,7 @@ def ref(claim: Claim) -> str:
 
 
 def twin_claim_doc(plan: Plan, doc: int) -> str:
-    claims = [Claim(doc, n) for n in range(CLAIMS_PER_DOC)]
+    claims = [plan.claim(doc, n) for n in range(CLAIMS_PER_DOC)]
     out = [h(f"Report {doc}")]
     out.append(f".. _art-{doc}:\n\n**Headline of report {doc}**\n\n"
                f":Publisher: Publisher {doc % 13}\n:Published: 2022-01-07\n\n"
@@ -227,32 +235,50 @@ html_sidebars = {"**": ["searchbox.html"]}
 """
 
 
-def generate(root: Path, claims: int, plain: bool) -> Path:
-    """Write the project (or its twin) for *claims* claims into *root*."""
-    plan = Plan(claims)
+def _write(path: Path, text: str) -> None:
+    """Write only what changed, so that Sphinx sees untouched files as unchanged."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def generate(root: Path, claims: int, plain: bool,
+             overrides: dict[str, str] | None = None) -> Path:
+    """Write the project (or its twin) for *claims* claims into *root*.
+
+    With *overrides* (claim id -> verdict key) it rewrites exactly the files whose
+    text changes: for the extension the claim's document, for the twin every page
+    that shows the claim (as a desk maintaining plain pages by hand would have to)."""
+    plan = Plan(claims, tuple(sorted((overrides or {}).items())))
     (root / "claims").mkdir(parents=True, exist_ok=True)
     (root / "sources").mkdir(exist_ok=True)
     conf = CONF if plain else 'extensions = ["factcheck_ext"]\n' + CONF
-    (root / "conf.py").write_text(conf, encoding="utf-8")
+    _write(root / "conf.py", conf)
     if not plain:
         (root / "_texts").mkdir(exist_ok=True)
     for doc in range(plan.claim_docs):
         text = twin_claim_doc(plan, doc) if plain else ext_claim_doc(plan, doc)
-        (root / "claims" / f"doc-{doc:05d}.rst").write_text(text, encoding="utf-8")
+        _write(root / "claims" / f"doc-{doc:05d}.rst", text)
         if not plain:
-            (root / "_texts" / f"art-{doc}.txt").write_text(article_text(doc), encoding="utf-8")
+            _write(root / "_texts" / f"art-{doc}.txt", article_text(doc))
     for sdoc in range(plan.source_docs):
         text = twin_source_doc(plan, sdoc) if plain else ext_source_doc(plan, sdoc)
-        (root / "sources" / f"sources-{sdoc:04d}.rst").write_text(text, encoding="utf-8")
-    (root / "index.rst").write_text(twin_index(plan) if plain else ext_index(plan),
-                                    encoding="utf-8")
+        _write(root / "sources" / f"sources-{sdoc:04d}.rst", text)
+    _write(root / "index.rst", twin_index(plan) if plain else ext_index(plan))
     if plain:
-        (root / "claim-index.rst").write_text(twin_claim_index(plan), encoding="utf-8")
+        _write(root / "claim-index.rst", twin_claim_index(plan))
     return root
 
 
+EDIT = {"c-0-0": "false"}  # the first claim is generated "true"
+
+
+def edit_everywhere(root: Path, claims: int, plain: bool) -> None:
+    """The benchmark's edit made in every page that shows the claim."""
+    generate(root, claims, plain, EDIT)
+
+
 def edit_one_claim(root: Path, plain: bool) -> None:
-    """Change the verdict of the first claim of the first claim document."""
+    """Change the verdict of the first claim in its own document only."""
     path = root / "claims" / "doc-00000.rst"
     text = path.read_text(encoding="utf-8")
     if plain:

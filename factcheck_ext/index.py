@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .models import Article, Claim, Located, Source, TextQuoteSelector, View
-from .quotes import ArticleText, article_text, selector
+from .models import Article, Claim, Located, Source, View
+from .quotes import ArticleText, article_text, selector_fields
 
 
 @dataclass
@@ -106,12 +106,13 @@ class ProjectIndex:
             )
         return self._spans[claim.id]
 
-    def selector(self, claim: Claim) -> TextQuoteSelector | None:
+    def selector(self, claim: Claim) -> dict[str, str | int] | None:
+        """The claim's TextQuoteSelector (as its fields), when the quote was found."""
         span = self.quote_span(claim)
         article = self.articles.get(claim.article or "")
         if span is None or article is None or article.text is None:
             return None
-        return selector(article.text, *span)
+        return selector_fields(article.text, *span)
 
     def claim_date(self, claim: Claim):  # -> date | None
         """A claim's date, defaulting to its article's publication date."""

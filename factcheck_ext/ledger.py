@@ -20,7 +20,7 @@ from sphinx.errors import ConfigError
 class LedgerClaim(BaseModel):
     """What the ledger needs of a published claim (other fields are ignored)."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     id: str
     verdict: str | None = None
@@ -29,7 +29,7 @@ class LedgerClaim(BaseModel):
 
 
 class Ledger(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     claims: list[LedgerClaim]
     path: str = ""

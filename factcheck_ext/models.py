@@ -348,7 +348,7 @@ class CompactPickle(BaseModel):
 class Located(CompactPickle):
     """Where an object was defined: used for warnings, links and incremental builds."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     id: ObjectId
     title: str = ""
@@ -389,7 +389,7 @@ class TextQuoteSelector(CompactPickle):
 class Update(CompactPickle):
     """A dated correction, update or clarification of a published check."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     date: Annotated[date, BeforeValidator(_parse_date)]
     kind: Annotated[UpdateKind, _choice("update-kind", UPDATE_KINDS)] = "update"
@@ -496,7 +496,7 @@ def _check_columns(value: Any) -> Any:
 class View(CompactPickle):
     """Base of the view directives' options: where the view was written."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False)
+    model_config = ConfigDict(extra="forbid", populate_by_name=False, defer_build=True)
 
     defined_in: str = Field(default="", description="the document holding the directive")
     lineno: int = 0

@@ -13,7 +13,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .models import TextQuoteSelector
 
 _QUOTE_FOLD = str.maketrans(
     {**{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"},
@@ -76,9 +75,6 @@ class ArticleText:
         index = (occurrence or 1) - 1
         return spans[index] if index < len(spans) else None
 
-    def selector(self, start: int, end: int) -> TextQuoteSelector:
-        return selector(self.original, start, end)
-
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence(s) holding ``[start, end)``, within a paragraph."""
     left = text.rfind("\n", 0, start) + 1
@@ -96,16 +92,12 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def selector(text: str, start: int, end: int) -> TextQuoteSelector:
-    """The W3C TextQuoteSelector of ``text[start:end]``."""
-    return TextQuoteSelector.model_construct(
-        type="TextQuoteSelector",
-        exact=text[start:end],
-        prefix=text[max(0, start - AFFIX_LENGTH) : start],
-        suffix=text[end : end + AFFIX_LENGTH],
-        start=start,
-        end=end,
-    )
+def selector_fields(text: str, start: int, end: int) -> dict[str, str | int]:
+    """The fields of the W3C TextQuoteSelector of ``text[start:end]``."""
+    return {"type": "TextQuoteSelector", "exact": text[start:end],
+            "prefix": text[max(0, start - AFFIX_LENGTH) : start],
+            "suffix": text[end : end + AFFIX_LENGTH], "start": start, "end": end}
+
 
 
 @lru_cache(maxsize=64)

@@ -38,7 +38,7 @@ class SourceRecord(Source):
 
 
 class ScaleRecord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     best_rating: int | None
     worst_rating: int | None
@@ -48,7 +48,7 @@ class ScaleRecord(BaseModel):
 class Dataset(BaseModel):
     """Everything a sphinx-factcheck project publishes."""
 
-    model_config = ConfigDict(extra="forbid", title="sphinx-factcheck dataset")
+    model_config = ConfigDict(extra="forbid", title="sphinx-factcheck dataset", defer_build=True)
 
     format_version: int = FORMAT_VERSION
     generator: str
@@ -69,13 +69,12 @@ def build_dataset(index: ProjectIndex, scale: Scale, *, project: str,
     for claim_id in sorted(index.claims):
         claim = index.claims[claim_id]
         verdict = scale.get(claim.verdict)
-        selector = index.selector(claim)
         record = claim.model_dump()
         record.update(
             date=index.claim_date(claim),
             verdict_label=verdict.label if verdict else None,
             rating=verdict.rating if verdict else None,
-            selector=selector.model_dump() if selector else None,
+            selector=index.selector(claim),
         )
         claims.append(record)
     sources = []
