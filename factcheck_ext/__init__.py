@@ -17,10 +17,10 @@ from .builders.status import FactCheckStatusBuilder
 from .export.dataset import write_dataset
 from .ledger import check_ledger
 from .problems import forget_reported
+from .roles import warn_missing_reference
 from .nodes import PLACEHOLDERS, skip
 from .static_css import add_static_files
 from .transforms import RenderFactCheck
-from .warnings import WARNING_TYPE, SUBTYPES, logger
 
 __version__ = "0.1.0"
 
@@ -29,24 +29,6 @@ ENV_VERSION = 1
 
 _SKIP = (skip, None)
 _BUILDER_FORMATS = ("html", "latex", "text", "man", "texinfo", "epub", "xml", "gettext")
-
-
-def warn_missing_reference(app: Sphinx, domain: Any, node: Any) -> bool | None:
-    """Unknown ``:fc:...:`` targets get a factcheck warning with their own subtype."""
-    if domain is None or domain.name != "fc":
-        return None
-    typ, target = node["reftype"], node["reftarget"]
-    subtype = f"unknown-{typ}"
-    if subtype not in SUBTYPES:
-        return None
-    withheld = typ == "claim" and target in domain.index.withheld
-    if withheld:
-        logger.warning(f"fc:{typ}: {target!r} is withheld from this build (not yet checked)",
-                       location=node, type=WARNING_TYPE, subtype="withheld")
-    else:
-        logger.warning(f"fc:{typ}: unknown {typ} {target!r}", location=node,
-                       type=WARNING_TYPE, subtype=subtype)
-    return True
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from sphinx.errors import ConfigError
 
 from .models import DEFAULT_SCALE, Scale, Verdict
 
-#: name -> (default, rebuild, types, what it does)
+#: name -> (default, what a change rebuilds, accepted types); documented in docs/reference/config.rst
 CONFIG_VALUES: dict[str, tuple[Any, str, tuple[type, ...]]] = {
     "factcheck_verdicts": (None, "env", (list, type(None))),
     "factcheck_publisher": (None, "html", (dict, type(None))),

@@ -24,7 +24,7 @@ from .directives.views import (
 )
 from .indices import ClaimIndex, SourceIndex
 from .index import DocRecord, ProjectIndex
-from .models import Article, Claim, Located, Scale, Source
+from .models import Claim, Located, Scale
 from .render.badge import claim_badge
 from .roles import verdict_role
 
@@ -32,9 +32,6 @@ if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
-
-ANCHOR_PREFIX = {"article": "article-", "claim": "claim-", "source": "source-"}
-
 
 def is_unpublished(claim: Claim) -> bool:
     """Left out of publication builds: a check that is not finished."""
@@ -77,6 +74,9 @@ class FactCheckDomain(Domain):
         self._index: ProjectIndex | None = None
         #: problems already warned about in this build (see problems.report_problems)
         self.reported_problems: set[Any] = set()
+        #: documents re-read in this build, and their records before (incremental.py)
+        self._reread: set[str] = set()
+        self._before: dict[str, DocRecord | None] = {}
 
     # --- storage --------------------------------------------------------
 
@@ -196,9 +196,3 @@ class FactCheckDomain(Domain):
 
         report_problems(self)
 
-
-def get_domain(env: BuildEnvironment) -> FactCheckDomain:
-    return env.domains["fc"]  # type: ignore[return-value]
-
-
-__all__ = ["ANCHOR_PREFIX", "Article", "Claim", "FactCheckDomain", "Source", "get_domain"]

@@ -120,17 +120,14 @@ def on_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed
 
 def on_before_read(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str]) -> None:
     domain = _domain(env)
-    before = getattr(domain, "_before", {})
     for docname in docnames:
-        before.setdefault(docname, domain.docs.get(docname))
-    domain._before = before
-    domain._reread = getattr(domain, "_reread", set()) | set(docnames)
+        domain._before.setdefault(docname, domain.docs.get(docname))
+    domain._reread |= set(docnames)
 
 
 def on_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = _domain(env)
-    before: dict[str, DocRecord | None] = getattr(domain, "_before", {})
-    reread: set[str] = getattr(domain, "_reread", set())
+    before, reread = domain._before, domain._reread
     domain._before, domain._reread = {}, set()
     keys: set[str] = set()
     for docname in reread:
