@@ -167,7 +167,9 @@ def run_example(project: tuple, workdir: Path, conf_extra: str = "") -> Outcome:
                      "html", status=status, warning=warning, freshenv=True)
         app.build()
     except Exception as exc:  # the property: this never happens
-        outcome.problems.append(f"raised {type(exc).__name__}: {exc}")
+        import traceback
+
+        outcome.problems.append(f"raised {type(exc).__name__}: {exc}\n{traceback.format_exc()}")
         return outcome
     text = ANSI.sub("", warning.getvalue() + status.getvalue())
     if "Traceback" in text:
@@ -195,8 +197,8 @@ def fuzz(examples: int, seed: int | None = None) -> tuple[int, list[str]]:
         count += 1
         outcome = run_example(project, workdir / "example")
         if outcome.problems:
-            failures.append("; ".join(outcome.problems) + "\n" + "".join(
-                d.rst() for d in project[0])[:3000])
+            source = "".join(d.rst() for d in project[0]) + " ".join(project[1])
+            failures.append("; ".join(outcome.problems) + "\n" + source[:6000])
             raise AssertionError(outcome.problems)
 
     try:
@@ -216,7 +218,7 @@ def main() -> None:
     count, failures = fuzz(args.examples)
     elapsed = time.perf_counter() - start
     print(f"{count} examples in {elapsed:.0f} s: {len(failures)} failing")
-    for failure in failures[:5]:
+    for failure in failures[:1]:  # hypothesis reports every shrinking step; the first is enough
         print("---\n" + failure)
     sys.exit(1 if failures else 0)
 

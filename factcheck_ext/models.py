@@ -484,6 +484,11 @@ def _check_sort(value: Any) -> Any:
 
 def _check_columns(value: Any) -> Any:
     columns = _split_commas(value)
+    if not columns:
+        raise PydanticCustomError(
+            "bad-filter", "no column given (choose from: {allowed})",
+            {"allowed": ", ".join(CLAIM_COLUMNS)},
+        )
     for column in columns:
         if column not in CLAIM_COLUMNS:
             raise PydanticCustomError(

@@ -37,3 +37,12 @@ def test_hostile_values_in_every_option_do_not_crash(tmp_path):
     outcome = run_example((directives, [":fc:claim:`c`", ":fc:verdict:`x`"], nasty), tmp_path)
     assert outcome.problems == []
     assert outcome.warnings
+
+
+def test_a_table_without_columns_found_by_the_fuzzer(tmp_path):
+    # the long fuzz run found an IndexError here: an empty :columns: list
+    directives = [Directive("claim", "C", {"id": "c", "verdict": "opinion"}),
+                  Directive("claims", None, {"columns": ","})]
+    outcome = run_example((directives, [], "text"), tmp_path)
+    assert outcome.problems == []
+    assert any("[factcheck.bad-filter]" in w for w in outcome.warnings)

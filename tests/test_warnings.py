@@ -87,6 +87,8 @@ CASES = [
      "'size' is not a sort key"),
     ("view-bad-column", "bad-filter", ".. fc:claims::\n   :columns: id, colour\n", {},
      "index.rst:4", "'colour' is not a column"),
+    ("view-no-columns", "bad-filter", ".. fc:claims::\n   :columns: ,\n", {}, "index.rst:4",
+     "no column given"),
     ("view-bad-limit", "bad-number", ".. fc:claims::\n   :limit: all\n", {}, "index.rst:4",
      "'all' is not a positive whole number"),
     ("view-bad-layout", "bad-option", ".. fc:claims::\n   :layout: grid\n", {}, "index.rst:4",
