@@ -208,7 +208,11 @@ class Scale(BaseModel):
         return self
 
     def get(self, key: str | None) -> Verdict | None:
-        return next((v for v in self.verdicts if v.key == key), None)
+        by_key = self.__dict__.get("_by_key")
+        if by_key is None:  # built once: the scale is looked up for every badge
+            by_key = {v.key: v for v in self.verdicts}
+            self.__dict__["_by_key"] = by_key
+        return by_key.get(key)  # type: ignore[arg-type]
 
     @property
     def keys(self) -> list[str]:
