@@ -147,7 +147,7 @@ def ext_index(plan: Plan) -> str:
 # --- the plain twin ---------------------------------------------------------------------------
 
 def table(header: list[str], rows: list[list[str]]) -> str:
-    out = [f".. list-table::\n   :header-rows: 1\n\n"]
+    out = [".. list-table::\n   :header-rows: 1\n\n"]
     for row in [header] + rows:
         out.append("   * - " + "\n     - ".join(cell or "\u00a0" for cell in row) + "\n")
     return "".join(out) + "\n"

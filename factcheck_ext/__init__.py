@@ -10,15 +10,15 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import incremental
+from .builders.status import FactCheckStatusBuilder
 from .config import CONFIG_VALUES, check_config
 from .domain import FactCheckDomain
 from .export.claimreview import add_json_ld, warn_without_baseurl
-from .builders.status import FactCheckStatusBuilder
 from .export.dataset import write_dataset
 from .ledger import check_ledger
+from .nodes import PLACEHOLDERS, skip
 from .problems import forget_reported
 from .roles import warn_missing_reference
-from .nodes import PLACEHOLDERS, skip
 from .static_css import add_static_files
 from .transforms import RenderFactCheck
 
@@ -32,27 +32,34 @@ _BUILDER_FORMATS = ("html", "latex", "text", "man", "texinfo", "epub", "xml", "g
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # configuration, checked before anything is read
     for name, (default, rebuild, types) in CONFIG_VALUES.items():
         app.add_config_value(name, default, rebuild, types)
     app.connect("config-inited", check_config)
+    app.connect("builder-inited", check_ledger)
 
+    # reading: the domain and its directives and roles store models
+    app.add_domain(FactCheckDomain)
     for node_class in PLACEHOLDERS:
         app.add_node(node_class, **{fmt: _SKIP for fmt in _BUILDER_FORMATS})
-    app.add_domain(FactCheckDomain)
-    app.add_post_transform(RenderFactCheck)
 
+    # incremental builds: which other pages show what changed
     app.connect("doctree-read", incremental.on_doctree_read)
     app.connect("env-get-outdated", incremental.on_get_outdated)
-    app.connect("env-get-outdated", forget_reported)
     app.connect("env-before-read-docs", incremental.on_before_read)
     app.connect("env-get-updated", incremental.on_get_updated)
+    app.connect("env-get-outdated", forget_reported)
+
+    # writing: placeholders rendered from the models, references resolved
+    app.add_post_transform(RenderFactCheck)
     app.connect("warn-missing-reference", warn_missing_reference)
-    app.add_builder(FactCheckStatusBuilder)
-    app.connect("builder-inited", check_ledger)
     app.connect("builder-inited", add_static_files)
+
+    # machine-readable output and the status builder
     app.connect("env-updated", warn_without_baseurl)
     app.connect("html-page-context", add_json_ld)
     app.connect("build-finished", write_dataset)
+    app.add_builder(FactCheckStatusBuilder)
 
     return {
         "version": __version__,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from typing import Any
 from urllib.parse import urljoin
 
@@ -38,7 +38,7 @@ def build_date() -> date:
 
     epoch = environ.get("SOURCE_DATE_EPOCH")
     moment = float(epoch) if epoch and epoch.isdigit() else time.time()
-    return datetime.fromtimestamp(moment, tz=timezone.utc).date()
+    return datetime.fromtimestamp(moment, tz=UTC).date()
 
 
 def organisation(name: str, url: str | None = None) -> dict[str, Any]:
