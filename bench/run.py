@@ -140,14 +140,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=HERE / "_work")
     parser.add_argument("--no-parallel", action="store_true", help="skip the -j 2 builds")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
-    parser.add_argument("--peer", choices=["sphinx-needs"],
-                        help="also measure the same N as sphinx-needs objects (if installed)")
     args = parser.parse_args()
-    if args.peer:
-        try:
-            import sphinx_needs  # noqa: F401
-        except ImportError:
-            print("sphinx-needs is not installed: --peer skipped")
     results = {}
     for claims in args.claims:
         print(f"measuring {claims} claims ...", flush=True)

@@ -186,10 +186,6 @@ class Verdict(BaseModel):
             return black
         return white
 
-    @property
-    def on_scale(self) -> bool:
-        return self.rating is not None
-
 
 class Scale(BaseModel):
     """The ordered verdict scale, best first; off-scale verdicts follow."""

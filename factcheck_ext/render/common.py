@@ -9,7 +9,6 @@ from typing import Any
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
-from ..models import Located
 
 
 def is_web_url(url: str | None) -> bool:
@@ -56,10 +55,6 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Sequence[nodes.Node]]]
         body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *c)) for c in cells))
     group += body
     return node
-
-
-def object_xref(objtype: str, obj: Located, docname: str) -> pending_xref:
-    return xref(objtype, obj.id, docname)
 
 
 def field_list(rows: Iterable[tuple[str, nodes.Node | str | Sequence[nodes.Node] | None]],
