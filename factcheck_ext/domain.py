@@ -22,11 +22,12 @@ from .directives.views import (
     SourcesDirective,
     SummaryDirective,
 )
+from .index import ProjectIndex
 from .indices import ClaimIndex, SourceIndex
-from .index import DocRecord, ProjectIndex
 from .models import Claim, Located, Scale
 from .render.badge import claim_badge
 from .roles import verdict_role
+from .storage import DocRecord, DocRecords
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -66,7 +67,7 @@ class FactCheckDomain(Domain):
         "source": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "verdict": verdict_role,
     }
-    initial_data: dict[str, Any] = {"docs": {}}
+    initial_data: dict[str, Any] = {"docs": DocRecords()}
     data_version = 1
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -86,7 +87,9 @@ class FactCheckDomain(Domain):
 
     def record(self, docname: str) -> DocRecord:
         self._index = None
-        return self.docs.setdefault(docname, DocRecord())
+        record = self.docs.setdefault(docname, DocRecord())
+        record.packed = None  # about to change: pickle it afresh
+        return record
 
     def note_object(self, objtype: str, obj: Located) -> None:
         """Store an object read from the current document."""

@@ -27,9 +27,9 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 
-from .index import DocRecord
 from .models import Claim, Located
 from .nodes import article_block, claim_block, fc_placeholder, source_block
+from .storage import DocRecord
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment

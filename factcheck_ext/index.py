@@ -9,32 +9,13 @@ the data changed.  Nothing here is pickled.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from .models import Article, Claim, Located, Source, View
+from .gcpause import without_collector
+from .models import Article, Claim, Located, Source
 from .quotes import ArticleText, article_text, selector_fields
-
-
-@dataclass
-class DocRecord:
-    """What one document defines and what its rendered page depends on."""
-
-    articles: list[Article] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
-    #: the view directives (tables, summaries...) of the document
-    views: list[View] = field(default_factory=list)
-    #: dependency keys (see :mod:`factcheck_ext.incremental`)
-    depends_on: set[str] = field(default_factory=set)
-
-    def objects(self) -> Iterable[tuple[str, Located]]:
-        for article in self.articles:
-            yield "article", article
-        for claim in self.claims:
-            yield "claim", claim
-        for source in self.sources:
-            yield "source", source
+from .storage import DocRecord
 
 
 @dataclass
@@ -47,6 +28,7 @@ class Duplicate:
 class ProjectIndex:
     """Every object by id, plus the reverse maps the renderers need."""
 
+    @without_collector
     def __init__(self, docs: dict[str, DocRecord],
                  withhold: Callable[[Claim], bool] | None = None):
         self.articles: dict[str, Article] = {}

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from sphinx.domains import Index, IndexEntry
 
+from .gcpause import without_collector
 from .badge_labels import status_label
 from .models import SOURCE_KINDS
 
@@ -19,6 +20,7 @@ class ClaimIndex(Index):
     localname = "Claim index"
     shortname = "claims"
 
+    @without_collector
     def generate(self, docnames: Iterable[str] | None = None
                  ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = self.domain
@@ -48,6 +50,7 @@ class SourceIndex(Index):
     localname = "Source index"
     shortname = "sources"
 
+    @without_collector
     def generate(self, docnames: Iterable[str] | None = None
                  ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         index = self.domain.index  # type: ignore[attr-defined]

@@ -130,8 +130,10 @@ WebUrl = Annotated[str | None, _optional(_check_web_url), BeforeValidator(_blank
 PositiveInt = Annotated[int | None, _optional(_positive_int), BeforeValidator(_blank_to_none)]
 ObjectId = Annotated[str, BeforeValidator(_check_id)]
 OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
-IdList = Annotated[list[ObjectId], BeforeValidator(_split_commas)]
-TextList = Annotated[list[str], BeforeValidator(_split_commas)]
+#: lists of ids or words are tuples: immutable, and (unlike lists) not tracked by the
+#: garbage collector, which matters with tens of thousands of claims in the environment
+IdList = Annotated[tuple[ObjectId, ...], BeforeValidator(_split_commas)]
+TextList = Annotated[tuple[str, ...], BeforeValidator(_split_commas)]
 
 
 # --- the verdict scale ------------------------------------------------------
@@ -327,6 +329,9 @@ class CompactPickle(BaseModel):
         if names is None:
             names = tuple(cls.model_fields)
             setattr(cls, "_fc_field_names", names)
+            # every restored instance has all fields set: one set per class, not one per
+            # object (pydantic only adds field names to it, which are all there already)
+            setattr(cls, "_fc_fields_set", set(names))
         return names
 
     def __getstate__(self) -> tuple[Any, ...]:  # type: ignore[override]
@@ -340,7 +345,7 @@ class CompactPickle(BaseModel):
         names = self._field_names()
         setter = object.__setattr__
         setter(self, "__dict__", dict(zip(names, state)))
-        setter(self, "__pydantic_fields_set__", set(names))
+        setter(self, "__pydantic_fields_set__", type(self).__dict__["_fc_fields_set"])
         setter(self, "__pydantic_extra__", None)
         setter(self, "__pydantic_private__", None)
 
@@ -356,7 +361,7 @@ class Located(CompactPickle):
     lineno: int = Field(default=0, exclude=True)
     anchor: str = ""
     #: options the directive rejected (already warned about), so checks do not repeat them
-    rejected: list[str] = Field(default_factory=list, exclude=True)
+    rejected: tuple[str, ...] = Field(default=(), exclude=True)
 
     def location(self) -> tuple[str, int]:
         return (self.docname, self.lineno)
@@ -367,7 +372,7 @@ class Article(Located):
 
     url: WebUrl = None
     publisher: OptionalText = None
-    authors: TextList = Field(default_factory=list, alias="author")
+    authors: TextList = Field(default=(), alias="author")
     published: IsoDate = None
     text_file: OptionalText = Field(default=None, description="srcdir-relative path of the text")
     text: str | None = Field(default=None, exclude=True, repr=False)
@@ -412,11 +417,11 @@ class Claim(Located):
     date: IsoDate = None
     status: Annotated[Status, _choice("status", STATUSES)] = "checked"
     verdict: OptionalText = None
-    sources: IdList = Field(default_factory=list)
-    cited: list[str] = Field(
-        default_factory=list, description="sources cited with the fc:source role in the analysis"
+    sources: IdList = ()
+    cited: tuple[str, ...] = Field(
+        default=(), description="sources cited with the fc:source role in the analysis"
     )
-    tags: TextList = Field(default_factory=list)
+    tags: TextList = ()
     context: OptionalText = None
     occurrence: PositiveInt = None
     claimant_type: Annotated[
@@ -430,7 +435,7 @@ class Claim(Located):
     quote_span: tuple[int, int] | tuple[()] | None = Field(default=None, exclude=True)
     checked_by: OptionalText = Field(default=None, alias="checked-by")
     reviewed_by: OptionalText = Field(default=None, alias="reviewed-by")
-    updates: list[Update] = Field(default_factory=list)
+    updates: tuple[Update, ...] = ()
 
     @field_validator("verdict")
     @classmethod
@@ -458,7 +463,7 @@ class Source(Located):
 
     url: WebUrl = None
     publisher: OptionalText = None
-    authors: TextList = Field(default_factory=list, alias="author")
+    authors: TextList = Field(default=(), alias="author")
     date: IsoDate = None
     accessed: IsoDate = None
     archive: WebUrl = None
@@ -469,7 +474,7 @@ class Source(Located):
 
 CLAIM_COLUMNS = ("id", "claim", "claimant", "date", "verdict", "article", "sources", "tags")
 CLAIM_SORT_KEYS = ("date", "verdict", "claimant", "id", "document")
-DEFAULT_CLAIM_COLUMNS = ["claim", "claimant", "date", "verdict"]
+DEFAULT_CLAIM_COLUMNS = ("claim", "claimant", "date", "verdict")
 
 
 def _check_sort(value: Any) -> Any:
@@ -513,19 +518,19 @@ class View(CompactPickle):
 class ClaimQuery(View):
     """Which claims a view shows, in which order (``fc:claims``, ``fc:summary``)."""
 
-    article: IdList = Field(default_factory=list)
-    verdict: TextList = Field(default_factory=list)
-    tags: TextList = Field(default_factory=list)
-    claimant: TextList = Field(default_factory=list)
+    article: IdList = ()
+    verdict: TextList = ()
+    tags: TextList = ()
+    claimant: TextList = ()
     docname_glob: OptionalText = Field(default=None, alias="docname")
     sort: Annotated[str, BeforeValidator(_check_sort)] = "document"
     limit: PositiveInt = None
 
     @field_validator("verdict")
     @classmethod
-    def _known_verdicts(cls, value: list[str], info: ValidationInfo) -> list[str]:
+    def _known_verdicts(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         scale: Scale = (info.context or {}).get("scale", DEFAULT_SCALE)
-        keys = [v.strip().lower() for v in value]
+        keys = tuple(v.strip().lower() for v in value)
         for key in keys:
             if scale.get(key) is None:
                 raise PydanticCustomError(
@@ -539,9 +544,7 @@ class ClaimsView(ClaimQuery):
     """``fc:claims``: a table or list of claims."""
 
     layout: Annotated[Literal["table", "list"], _choice("layout", ("table", "list"))] = "table"
-    columns: Annotated[list[str], BeforeValidator(_check_columns)] = Field(
-        default_factory=lambda: list(DEFAULT_CLAIM_COLUMNS)
-    )
+    columns: Annotated[tuple[str, ...], BeforeValidator(_check_columns)] = DEFAULT_CLAIM_COLUMNS
 
 
 class SummaryView(ClaimQuery):
@@ -551,19 +554,19 @@ class SummaryView(ClaimQuery):
 class SourcesView(View):
     """``fc:sources``: a bibliography."""
 
-    kind: Annotated[list[SourceKind], BeforeValidator(
+    kind: Annotated[tuple[SourceKind, ...], BeforeValidator(
         lambda v: [_choice("kind", SOURCE_KINDS).func(k) for k in _split_commas(v)]
-    )] = Field(default_factory=list)
-    article: IdList = Field(default_factory=list)
+    )] = ()
+    article: IdList = ()
     docname_glob: OptionalText = Field(default=None, alias="docname")
 
 
 class CorrectionsView(View):
     """``fc:corrections``: the log of every update, newest first."""
 
-    kind: Annotated[list[UpdateKind], BeforeValidator(
+    kind: Annotated[tuple[UpdateKind, ...], BeforeValidator(
         lambda v: [_choice("update-kind", UPDATE_KINDS).func(k) for k in _split_commas(v)]
-    )] = Field(default_factory=list)
+    )] = ()
 
 
 class AnnotatedView(View):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from .gcpause import without_collector
 from .ledger import load_ledger
 from .models import AnnotatedView
 
@@ -158,6 +159,7 @@ def ledger_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             )
 
 
+@without_collector
 def all_problems(domain: FactCheckDomain) -> list[Problem]:
     return list(chain(find_problems(domain), view_problems(domain), source_problems(domain),
                       ledger_problems(domain)))

@@ -88,7 +88,7 @@ class ObjectDirective(SphinxDirective):
             container += body
             return [container]
         if rejected:
-            model = model.model_copy(update={"rejected": sorted(rejected)})
+            model = model.model_copy(update={"rejected": tuple(sorted(rejected))})
         model = self.registered(model)
         self.domain.note_object(self.objtype, model)
         node = self.node_class(

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import to_json
 from sphinx.application import Sphinx
 
+from ..gcpause import without_collector
 from ..index import ProjectIndex
 from ..models import Article, Claim, Scale, Source, TextQuoteSelector, Verdict
 
@@ -104,6 +105,7 @@ def _dump(data: Any) -> str:
     return to_json(data, indent=2).decode("utf-8") + "\n"
 
 
+@without_collector
 def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not app.config.factcheck_export:
         return

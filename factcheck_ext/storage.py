@@ -1,0 +1,81 @@
+"""How the domain's records are kept in the pickled build environment.
+
+Sphinx pickles the whole environment after every build that read something and
+loads it before the next; parallel readers send their records back pickled too.
+With ten thousand claims two things dominate an incremental build that edits one
+document: pickling every record again, and the cyclic collector scanning the
+whole environment, again and again, while tens of thousands of small objects are
+unpacked.  So each document's record is pickled on its own into bytes, and a
+record loaded from the environment keeps those bytes: saving the environment
+again re-pickles only the documents read in this build.  Packing and unpacking
+run with the collector paused (see :mod:`factcheck_ext.gcpause`).
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gcpause import collector_paused
+from .models import Article, Claim, Located, Source, View
+
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+@dataclass
+class DocRecord:
+    """What one document defines and what its rendered page depends on."""
+
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    #: the view directives (tables, summaries...) of the document
+    views: list[View] = field(default_factory=list)
+    #: dependency keys (see :mod:`factcheck_ext.incremental`)
+    depends_on: set[str] = field(default_factory=set)
+    #: this record as it was loaded from the environment (None: built or changed
+    #: in this build); the domain drops it whenever it hands the record out to write
+    packed: bytes | None = field(default=None, repr=False, compare=False)
+
+    def objects(self) -> Iterable[tuple[str, Located]]:
+        for article in self.articles:
+            yield "article", article
+        for claim in self.claims:
+            yield "claim", claim
+        for source in self.sources:
+            yield "source", source
+
+    def pack(self) -> bytes:
+        if self.packed is None:
+            state = (self.articles, self.claims, self.sources, self.views, self.depends_on)
+            return pickle.dumps(state, protocol=_PROTOCOL)
+        return self.packed
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (unpack_record, (self.pack(),))
+
+
+def unpack_record(packed: bytes) -> DocRecord:
+    with collector_paused():
+        record = DocRecord(*pickle.loads(packed))
+    record.packed = packed
+    return record
+
+
+class DocRecords(dict[str, DocRecord]):
+    """Document name -> :class:`DocRecord`, pickled with the collector paused."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        with collector_paused():
+            return (_unpack_records, ({name: record.pack() for name, record in self.items()},))
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> DocRecords:
+        # Domain.__init__ deep-copies ``initial_data``: a new, empty mapping
+        return DocRecords()
+
+
+def _unpack_records(packed: dict[str, bytes]) -> DocRecords:
+    with collector_paused():
+        return DocRecords((name, unpack_record(blob)) for name, blob in packed.items())
