@@ -19,7 +19,7 @@ from .ledger import check_ledger
 from .nodes import PLACEHOLDERS, skip
 from .problems import forget_reported
 from .roles import warn_missing_reference
-from .static_css import add_static_files
+from .static_css import add_static_files, add_static_path
 from .transforms import RenderFactCheck
 
 __version__ = "0.1.0"
@@ -53,6 +53,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # writing: placeholders rendered from the models, references resolved
     app.add_post_transform(RenderFactCheck)
     app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_static_files)
 
     # machine-readable output and the status builder

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from .config import get_scale
 from .models import Scale
@@ -30,16 +31,29 @@ def scale_css(scale: Scale) -> str:
     return "\n".join(rules) + "\n"
 
 
+def _generated_dir(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / "factcheck_static"
+
+
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """Add our static directories when the configuration is read (``config-inited``).
+
+    Not later: Sphinx compares the configuration with the one stored in the build
+    environment, and a path added after loading it would read as a configuration
+    change on every build.  The generated directory must exist already: Sphinx drops
+    static paths that do not."""
+    generated = _generated_dir(app)
+    generated.mkdir(parents=True, exist_ok=True)
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR), str(generated)]
+
+
 def add_static_files(app: Sphinx) -> None:
     """Ship factcheck.css and the generated scale CSS with HTML builds."""
     if app.builder.format != "html":
         return
-    generated = Path(app.doctreedir) / "factcheck_static"
-    generated.mkdir(parents=True, exist_ok=True)
-    target = generated / SCALE_CSS
+    target = _generated_dir(app) / SCALE_CSS
     css = scale_css(get_scale(app.config))
     if not target.exists() or target.read_text(encoding="utf-8") != css:
         target.write_text(css, encoding="utf-8")
-    app.config.html_static_path.extend([str(STATIC_DIR), str(generated)])
     app.add_css_file("factcheck.css")
     app.add_css_file(SCALE_CSS)

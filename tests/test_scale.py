@@ -80,3 +80,19 @@ def test_the_benchmark_edit_changes_a_verdict(tmp_path, plain):
     before = (src / "claims" / "doc-00000.rst").read_text()
     edit_one_claim(src, plain=plain)
     assert (src / "claims" / "doc-00000.rst").read_text() != before
+
+
+def test_a_rebuild_sees_no_configuration_change(make_app, tmp_path):
+    """The static paths are added when the configuration is read, not after the stored
+    environment is compared with it: otherwise every build reported a changed option."""
+    src = generate(tmp_path / "p", 20, plain=False)
+    _build(make_app, src)
+    app = _build(make_app, src)
+    status = app._status.getvalue()
+    assert "reading sources" in status  # the status stream was captured
+    # (the test harness itself switches html_theme between builds)
+    changed = [line for line in status.splitlines() if "configuration has changed" in line]
+    assert not [line for line in changed if "html_static_path" in line]
+    assert app.config.html_static_path.count(app.config.html_static_path[-1]) == 1
+    assert (Path(app.outdir) / "_static" / "factcheck.css").is_file()
+    assert (Path(app.outdir) / "_static" / "factcheck-verdicts.css").is_file()
