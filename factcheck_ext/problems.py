@@ -48,14 +48,16 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             f"{first.docname} (line {first.lineno})",
             other.docname, other.lineno,
         )
+    require_review = domain.env.config.factcheck_require_review
+    articles, sources = index.articles, index.sources
     for claim in index.claims.values():
         where = (claim.docname, claim.lineno)
         label = f"fc:claim {claim.id!r}"
-        if claim.status == "checked" and not claim.verdict and "verdict" not in claim.rejected:
+        checked = claim.status == "checked"
+        if checked and not claim.verdict and "verdict" not in claim.rejected:
             yield Problem("missing-verdict", f"{label} is checked but has no :verdict:", *where,
                           claim.id)
-        if (domain.env.config.factcheck_require_review and claim.status == "checked"
-                and not claim.reviewed_by):
+        if require_review and checked and not claim.reviewed_by:
             yield Problem("unreviewed", f"{label} is checked but nobody signed it off "
                           "(:reviewed-by:)", *where, claim.id)
         if claim.status in ("unchecked", "in-progress") and claim.verdict:
@@ -64,22 +66,22 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
                 f"{label} has status {claim.status!r}, so it cannot have a :verdict: yet",
                 *where, claim.id,
             )
-        if claim.article and claim.article not in index.articles:
+        if claim.article and claim.article not in articles:
             yield Problem("unknown-article", f"{label}: unknown article {claim.article!r}",
                           *where, claim.id)
         for source_id in claim.sources:
-            if source_id not in index.sources:
+            if source_id not in sources:
                 yield Problem("unknown-source", f"{label}: unknown source {source_id!r}",
                               *where, claim.id)
-        verdict = scale.get(claim.shown_verdict)
-        if verdict and verdict.needs_sources and not claim.all_sources:
+        verdict = scale.get(claim.verdict) if checked else None
+        if verdict and verdict.needs_sources and not (claim.sources or claim.cited):
             yield Problem(
                 "no-sources",
                 f"{label}: the verdict {verdict.key!r} needs at least one source, and none is listed",
                 *where, claim.id,
             )
-        article = index.articles.get(claim.article or "")
-        if claim.quote and article and article.text is not None and not index.quote_span(claim):
+        article = articles.get(claim.article) if claim.quote and claim.article else None
+        if article and article.text is not None and not index.quote_span(claim):
             found = len(index.article_text(article.id).find_all(claim.quote))  # type: ignore[union-attr]
             detail = (f" (it occurs {found} time(s); :occurrence: {claim.occurrence} is too high)"
                       if found else "")
