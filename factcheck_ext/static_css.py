@@ -31,27 +31,26 @@ def scale_css(scale: Scale) -> str:
     return "\n".join(rules) + "\n"
 
 
-def _generated_dir(app: Sphinx) -> Path:
-    return Path(app.doctreedir) / "factcheck_static"
-
-
 def add_static_path(app: Sphinx, config: Config) -> None:
-    """Add our static directories when the configuration is read (``config-inited``).
+    """Add factcheck.css's directory when the configuration is read (``config-inited``).
 
     Not later: Sphinx compares the configuration with the one stored in the build
     environment, and a path added after loading it would read as a configuration
-    change on every build.  The generated directory must exist already: Sphinx drops
-    static paths that do not."""
-    generated = _generated_dir(app)
-    generated.mkdir(parents=True, exist_ok=True)
-    config.html_static_path = [*config.html_static_path, str(STATIC_DIR), str(generated)]
+    change on every build."""
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
 def add_static_files(app: Sphinx) -> None:
-    """Ship factcheck.css and the generated scale CSS with HTML builds."""
+    """Ship factcheck.css and the scale's CSS with HTML builds (``builder-inited``).
+
+    The scale's CSS is written straight into the output's ``_static``: Sphinx copies
+    static paths over it without removing it, and a generated static path would have
+    to live outside the output directory, which the doctree directory often is not."""
     if app.builder.format != "html":
         return
-    target = _generated_dir(app) / SCALE_CSS
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    target = static / SCALE_CSS
     css = scale_css(get_scale(app.config))
     if not target.exists() or target.read_text(encoding="utf-8") != css:
         target.write_text(css, encoding="utf-8")

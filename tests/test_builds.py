@@ -193,3 +193,19 @@ def test_other_projects_link_to_claims_with_intersphinx(make_app, tmp_path):
     hrefs = page(app, "index").xpath("//a/@href")
     assert "https://desk.example.org/article.html#claim-fuel-prices" in hrefs
     assert "https://desk.example.org/sources.html#source-lpg-cap" in hrefs
+
+
+@pytest.mark.parametrize("builder", ["html", "singlehtml"])
+def test_static_files_with_the_doctrees_inside_the_output(tmp_path, builder):
+    """``sphinx-build -b html SRC OUT`` keeps doctrees in OUT/.doctrees: nothing the
+    extension ships may live there (Sphinx rejects static paths inside the output)."""
+    from sphinx.cmd.build import build_main
+
+    src = copy_root("basic", tmp_path / "src")
+    out = tmp_path / "out"
+    for _ in range(2):  # the second build must not see a configuration change either
+        assert build_main(["-W", "-q", "-b", builder, str(src), str(out)]) == 0
+    static = out / "_static"
+    assert (static / "factcheck.css").is_file()
+    assert "fc-badge" in (static / "factcheck-verdicts.css").read_text()
+    assert 'href="_static/factcheck-verdicts.css' in (out / "index.html").read_text()
