@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from sphinx.domains import Index, IndexEntry
 
-from .gcpause import without_collector
 from .badge_labels import status_label
+from .gcpause import without_collector
 from .models import SOURCE_KINDS
 
 

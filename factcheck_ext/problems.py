@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from .gcpause import without_collector
 from .ledger import load_ledger
 from .models import AnnotatedView
-
 from .warnings import warn
 
 if TYPE_CHECKING:

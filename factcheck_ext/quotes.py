@@ -13,7 +13,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-
 _QUOTE_FOLD = str.maketrans(
     {**{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"},
      **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}}

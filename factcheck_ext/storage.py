@@ -35,8 +35,9 @@ class DocRecord:
     views: list[View] = field(default_factory=list)
     #: dependency keys (see :mod:`factcheck_ext.incremental`)
     depends_on: set[str] = field(default_factory=set)
-    #: this record as it was loaded from the environment (None: built or changed
-    #: in this build); the domain drops it whenever it hands the record out to write
+    #: this record pickled, as loaded from the environment or as last saved (None: not
+    #: pickled since it changed); the domain drops it whenever it hands the record out
+    #: to write
     packed: bytes | None = field(default=None, repr=False, compare=False)
 
     def objects(self) -> Iterable[tuple[str, Located]]:
@@ -50,7 +51,7 @@ class DocRecord:
     def pack(self) -> bytes:
         if self.packed is None:
             state = (self.articles, self.claims, self.sources, self.views, self.depends_on)
-            return pickle.dumps(state, protocol=_PROTOCOL)
+            self.packed = pickle.dumps(state, protocol=_PROTOCOL)
         return self.packed
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from sphinx.errors import ConfigError
-
 from conftest import copy_root, factcheck_warnings, page, text_of, write_project
+from sphinx.errors import ConfigError
 
 BUILDERS = ["html", "dirhtml", "singlehtml", "latex", "text", "man", "texinfo", "epub", "xml",
             "pseudoxml", "json", "pickle", "gettext"]

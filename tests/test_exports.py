@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ROOTS, copy_root, factcheck_warnings, page, write_project
-from factcheck_ext.export.dataset import dataset_schema
+from pydantic_core import to_json
 from schemaorg_vocabulary import errors as vocabulary_errors
+
+from factcheck_ext.export.dataset import dataset_schema
+from factcheck_ext.export.records_cache import CACHE_FILE
 
 DOCS = Path(__file__).parents[1] / "docs"
 
@@ -159,6 +162,9 @@ def test_dataset_content(basic):
     assert [v["key"] for v in data["scale"]["verdicts"]][:2] == ["true", "mostly-true"]
     assert data["scale"]["best_rating"] == 5
     assert "text" not in data["articles"][0]  # the full text is not republished
+    # assembled from records serialised one by one, yet the same text as dumping it whole
+    raw = (Path(basic.outdir) / "factcheck.json").read_text()
+    assert raw == to_json(json.loads(raw), indent=2).decode() + "\n"
 
 
 def test_dataset_validates_against_its_shipped_schema(basic, make_app, tmp_path):
@@ -181,6 +187,40 @@ def test_dataset_is_byte_identical_across_builds_and_parallelism(make_app, tmp_p
         app.build()
         outputs.append((Path(app.outdir) / "factcheck.json").read_bytes())
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+ARTICLE_DOC = ("A\n=\n\n.. fc:article:: The article\n   :id: art\n   :published: {date}\n\n"
+               "   The mayor said that taxes fell.\n")
+CLAIM_DOC = ("B\n=\n\n.. fc:claim:: Taxes fell\n   :id: taxes\n   :article: art\n"
+             "   :quote: taxes fell\n   :verdict: false\n   :sources: stats\n\n   Rose.\n\n"
+             ".. fc:source:: Tax statistics\n   :id: stats\n\n   The table.\n")
+
+
+def test_dataset_reuses_records_only_while_their_inputs_are_unchanged(make_app, tmp_path):
+    """Claim records are cached between builds; a claim's record must follow a change in
+    the document of its article (its date and quote position come from there)."""
+    src = write_project(tmp_path / "src", {
+        "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n",
+        "a.rst": ARTICLE_DOC.format(date="2022-01-07"), "b.rst": CLAIM_DOC})
+
+    def build() -> dict:
+        app = make_app("html", srcdir=src)
+        app.build()
+        assert factcheck_warnings(app) == []
+        return json.loads((Path(app.outdir) / "factcheck.json").read_text())
+
+    assert build()["claims"][0]["date"] == "2022-01-07"
+    # mark the cached record: an unchanged rebuild reuses it as it is
+    cache = src / "_build" / "doctrees" / CACHE_FILE
+    key, entries = pickle.loads(cache.read_bytes())
+    doc_fp, article_fp, text = entries["taxes"]
+    entries["taxes"] = (doc_fp, article_fp, text.replace(b"\"Taxes fell\"", b"\"Marked\""))
+    cache.write_bytes(pickle.dumps((key, entries)))
+    assert build()["claims"][0]["title"] == "Marked"
+    # the article's document changes (not the claim's): the record is dumped afresh
+    (src / "a.rst").write_text(ARTICLE_DOC.format(date="2023-02-01"))
+    claim = build()["claims"][0]
+    assert claim["title"] == "Taxes fell" and claim["date"] == "2023-02-01"
 
 
 def test_export_can_be_turned_off(make_app, tmp_path):

@@ -9,7 +9,6 @@ from http.server import HTTPServer, SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-
 from conftest import write_project
 
 

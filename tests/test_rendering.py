@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import factcheck_warnings, page, text_of
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
-
 from conftest import copy_root, factcheck_warnings, page, text_of
+from lxml import html as lxml_html
 
 pytestmark = pytest.mark.sphinx("html", testroot="views")
 

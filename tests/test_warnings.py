@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import factcheck_warnings, write_project
+
 from factcheck_ext.warnings import SUBTYPES
 
 HEAD = "Test\n====\n\n"  # the snippet starts on line 4 of index.rst

@@ -7,10 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_root, factcheck_warnings, page, text_of
 from lxml import html as lxml_html
 from sphinx.errors import ConfigError
-
-from conftest import copy_root, factcheck_warnings, page, text_of
 
 
 def build(make_app, src, builder="html", **kwargs):

@@ -14,8 +14,8 @@ from ..models import Claim
 from ..nodes import claim_block
 from ..quotes import article_text
 from .article import CURRENT_ARTICLE
-from .update import CURRENT_CLAIM
 from .base import ObjectDirective
+from .update import CURRENT_CLAIM
 
 
 class ClaimDirective(ObjectDirective):

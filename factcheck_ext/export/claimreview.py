@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import date, datetime, UTC
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urljoin
 

@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from ..gcpause import without_collector
 from ..index import ProjectIndex
 from ..models import Article, Claim, Scale, Source, TextQuoteSelector, Verdict
+from .records_cache import RecordsCache, cache_key
 
 DATASET_FILE = "factcheck.json"
 SCHEMA_FILE = "factcheck.schema.json"
@@ -61,23 +62,24 @@ class Dataset(BaseModel):
     sources: list[SourceRecord]
 
 
-def build_dataset(index: ProjectIndex, scale: Scale, *, project: str,
-                  base_url: str | None, generator: str) -> dict[str, Any]:
-    """The dataset as plain data, shaped by :class:`Dataset` (the tests validate every
-    built file against its schema).  Models are dumped, not rebuilt: with ten
-    thousand claims constructing record models would dominate an incremental build."""
-    claims = []
-    for claim_id in sorted(index.claims):
-        claim = index.claims[claim_id]
-        verdict = scale.get(claim.verdict)
-        record = claim.model_dump()
-        record.update(
-            date=index.claim_date(claim),
-            verdict_label=verdict.label if verdict else None,
-            rating=verdict.rating if verdict else None,
-            selector=index.selector(claim),
-        )
-        claims.append(record)
+def claim_record(index: ProjectIndex, scale: Scale, claim: Claim) -> dict[str, Any]:
+    """A claim as plain data, shaped by :class:`ClaimRecord`.  Dumped, not rebuilt:
+    with ten thousand claims constructing record models would dominate a build."""
+    verdict = scale.get(claim.verdict)
+    record = claim.model_dump()
+    record.update(
+        date=index.claim_date(claim),
+        verdict_label=verdict.label if verdict else None,
+        rating=verdict.rating if verdict else None,
+        selector=index.selector(claim),
+    )
+    return record
+
+
+def dataset_header(index: ProjectIndex, scale: Scale, *, project: str,
+                   base_url: str | None, generator: str) -> dict[str, Any]:
+    """Every member but the claims, shaped by :class:`Dataset` (the tests validate
+    every built file against its schema), in the dataset's order."""
     sources = []
     for source_id in sorted(index.sources):
         record = index.sources[source_id].model_dump()
@@ -91,7 +93,6 @@ def build_dataset(index: ProjectIndex, scale: Scale, *, project: str,
         "scale": {"best_rating": scale.best_rating, "worst_rating": scale.worst_rating,
                   "verdicts": [v.model_dump() for v in scale.verdicts]},
         "articles": [index.articles[a].model_dump() for a in sorted(index.articles)],
-        "claims": claims,
         "sources": sources,
     }
 
@@ -100,24 +101,57 @@ def dataset_schema() -> dict[str, Any]:
     return Dataset.model_json_schema(by_alias=False, mode="serialization")
 
 
-def _dump(data: Any) -> str:
-    # pydantic-core's serialiser is compiled; json.dumps with indent is not
-    return to_json(data, indent=2).decode("utf-8") + "\n"
+def to_json_bytes(data: Any, depth: int = 0) -> bytes:
+    """*data* as JSON indented by two spaces, to sit *depth* levels deep in a document.
+
+    pydantic-core's serialiser is compiled; ``json.dumps`` with indent is not.  JSON
+    strings never hold a raw newline, so re-indenting at newlines is safe."""
+    data_json = to_json(data, indent=2)
+    return data_json.replace(b"\n", b"\n" + b"  " * depth) if depth else data_json
+
+
+def claim_json(index: ProjectIndex, scale: Scale, claim: Claim) -> bytes:
+    """One element of the ``claims`` array, indented in place."""
+    return b"    " + to_json_bytes(claim_record(index, scale, claim), depth=2)
+
+
+def write_document(path: Path, header: dict[str, Any], claims: list[bytes]) -> None:
+    """The dataset: *header*'s members with *claims* (see :func:`claim_json`) as the
+    ``claims`` array before ``sources``; the same bytes as serialising it all at once
+    (tested), without building one ten-megabyte string after another."""
+    head = {k: v for k, v in header.items() if k != "sources"}
+    tail = {"sources": header["sources"]}
+    with open(path, "wb") as stream:
+        stream.write(to_json_bytes(head)[:-2] + b',\n  "claims": ')  # drop "\n}"
+        if claims:
+            stream.write(b"[\n")
+            stream.write(b",\n".join(claims))
+            stream.write(b"\n  ]")
+        else:
+            stream.write(b"[]")
+        stream.write(b",\n" + to_json_bytes(tail)[2:] + b"\n")  # drop "{\n"
 
 
 @without_collector
 def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not app.config.factcheck_export:
         return
-    from .. import __version__
+    from .. import ENV_VERSION, __version__
 
     domain = app.env.domains["fc"]
-    dataset = build_dataset(
-        domain.index, domain.scale,  # type: ignore[attr-defined]
-        project=app.config.project, base_url=app.config.html_baseurl,
-        generator=f"sphinx-factcheck {__version__}",
-    )
+    index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
+    generator = f"sphinx-factcheck {__version__}"
+    header = dataset_header(index, scale, project=app.config.project,
+                            base_url=app.config.html_baseurl, generator=generator)
+    schema = to_json_bytes(dataset_schema()) + b"\n"
+    # the schema is in the key: a record cached by code of another shape is not reused
+    cache = RecordsCache(app.doctreedir, cache_key(
+        generator, ENV_VERSION, schema, scale.model_dump_json(),
+        app.config.factcheck_publish_unchecked))
+    claims = cache.records(index, domain.docs,  # type: ignore[attr-defined]
+                           lambda claim_id: claim_json(index, scale, index.claims[claim_id]))
     outdir = Path(app.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    (outdir / DATASET_FILE).write_text(_dump(dataset), encoding="utf-8")
-    (outdir / SCHEMA_FILE).write_text(_dump(dataset_schema()), encoding="utf-8")
+    write_document(outdir / DATASET_FILE, header, claims)
+    (outdir / SCHEMA_FILE).write_bytes(schema)
+    cache.save()

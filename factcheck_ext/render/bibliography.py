@@ -8,7 +8,7 @@ from ..index import ProjectIndex
 from ..models import Scale, SourcesView
 from ..queries import select_sources
 from .common import xref
-from .source import cited_by, citation
+from .source import citation, cited_by
 
 
 def render_sources_view(view: SourcesView, index: ProjectIndex, scale: Scale,

@@ -10,7 +10,6 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 
-
 def is_web_url(url: str | None) -> bool:
     """Only http(s) URLs become links; anything else stays text."""
     return bool(url) and url.lower().startswith(("http://", "https://"))  # type: ignore[union-attr]

@@ -1,0 +1,90 @@
+"""Serialised claim records of ``factcheck.json``, kept between builds.
+
+With ten thousand claims, dumping every claim record again is most of what
+writing the dataset costs, though an incremental build changed a handful.  A
+claim's record depends on its own document (the claim) and on its article's
+document (the fallback date, the quote's place in the text), plus the verdict
+scale and the extension's version.  Each document is fingerprinted by its packed
+record (see :mod:`factcheck_ext.storage`), so a cached record is reused only
+when none of those changed; anything else is dumped afresh.  The cache lives in
+the doctree directory and is a cache: a missing or unreadable file costs one
+full dump, never a wrong dataset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..index import ProjectIndex
+from ..storage import DocRecord
+
+CACHE_FILE = "factcheck-records.pickle"
+
+#: claim id -> (its document's fingerprint, its article's, the serialised record)
+Entries = dict[str, tuple[bytes, bytes, bytes]]
+
+
+def fingerprint(record: DocRecord | None) -> bytes:
+    if record is None:
+        return b""
+    return hashlib.blake2b(record.pack(), digest_size=16).digest()
+
+
+class RecordsCache:
+    """Reuse serialised claim records whose inputs have not changed."""
+
+    def __init__(self, doctreedir: str | Path, key: str) -> None:
+        self.path = Path(doctreedir) / CACHE_FILE
+        self.key = key
+        self.old: Entries = self._load()
+        self.new: Entries = {}
+        self._fingerprints: dict[str, bytes] = {}
+
+    def _load(self) -> Entries:
+        try:
+            with open(self.path, "rb") as stream:
+                key, entries = pickle.load(stream)
+        except Exception:  # missing, truncated, from another version: start afresh
+            return {}
+        return entries if key == self.key else {}
+
+    def _fingerprint(self, docs: dict[str, DocRecord], docname: str) -> bytes:
+        if docname not in self._fingerprints:
+            self._fingerprints[docname] = fingerprint(docs.get(docname))
+        return self._fingerprints[docname]
+
+    def records(self, index: ProjectIndex, docs: dict[str, DocRecord],
+                dump: Callable[[str], bytes]) -> list[bytes]:
+        """The serialised records of every published claim, sorted by id; *dump*
+        serialises one claim (by id) when its cached record cannot be reused."""
+        out = []
+        for claim_id in sorted(index.claims):
+            claim = index.claims[claim_id]
+            article = index.articles.get(claim.article or "")
+            doc_fp = self._fingerprint(docs, claim.docname)
+            article_fp = (article.docname.encode() + b":"
+                          + self._fingerprint(docs, article.docname)) if article else b""
+            cached = self.old.get(claim_id)
+            if cached is not None and cached[0] == doc_fp and cached[1] == article_fp:
+                text = cached[2]
+            else:
+                text = dump(claim_id)
+            self.new[claim_id] = (doc_fp, article_fp, text)
+            out.append(text)
+        return out
+
+    def save(self) -> None:
+        try:
+            with open(self.path, "wb") as stream:
+                pickle.dump((self.key, self.new), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:
+            pass  # a cache: the next build dumps every record again
+
+
+def cache_key(*parts: Any) -> str:
+    """What every record depends on besides its documents (scale, versions...)."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
