@@ -177,17 +177,7 @@ class FactCheckDomain(Domain):
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        index = self.index
-        for objtype, table in (
-            ("article", index.articles),
-            ("claim", index.claims),
-            ("source", index.sources),
-        ):
-            for obj_id in sorted(table):
-                obj = table[obj_id]
-                # dispname is the id too: the search index splits names at dots,
-                # and claim titles are sentences
-                yield obj_id, obj_id, objtype, obj.docname, obj.anchor, 1
+        return iter(self.index.inventory())
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         return node.get("reftarget")

@@ -61,6 +61,20 @@ class ProjectIndex:
                 self.claims_citing[source_id].append(claim)
         self._texts: dict[str, ArticleText | None] = {}
         self._spans: dict[str, tuple[int, int] | None] = {}
+        self._inventory: list[tuple[str, str, str, str, str, int]] | None = None
+
+    def inventory(self) -> list[tuple[str, str, str, str, str, int]]:
+        """The domain's objects for the search index and objects.inv (both ask)."""
+        if self._inventory is None:
+            self._inventory = [
+                # dispname is the id too: the search index splits names at dots,
+                # and claim titles are sentences
+                (obj_id, obj_id, objtype, table[obj_id].docname, table[obj_id].anchor, 1)
+                for objtype, table in (("article", self.articles), ("claim", self.claims),
+                                       ("source", self.sources))
+                for obj_id in sorted(table)
+            ]
+        return self._inventory
 
     def get(self, objtype: str, obj_id: str) -> Located | None:
         table = {"article": self.articles, "claim": self.claims, "source": self.sources}

@@ -342,7 +342,7 @@ class CompactPickle(BaseModel):
         if isinstance(state, dict):  # pydantic's own format
             super().__setstate__(state)
             return
-        names = self._field_names()
+        names = type(self).__dict__.get("_fc_field_names") or self._field_names()
         setter = object.__setattr__
         setter(self, "__dict__", dict(zip(names, state)))
         setter(self, "__pydantic_fields_set__", type(self).__dict__["_fc_fields_set"])
