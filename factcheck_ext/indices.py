@@ -15,6 +15,15 @@ from .gcpause import without_collector
 from .models import SOURCE_KINDS
 
 
+class IndexContent(list):  # type: ignore[type-arg]
+    """An index's groups.  Sphinx logs every event's arguments with ``repr`` (cut to 100
+    characters afterwards); the page context of a 10,000-entry index would be
+    repr'd in full for nothing."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} index groups>"
+
+
 class ClaimIndex(Index):
     name = "claimindex"
     localname = "Claim index"
@@ -40,8 +49,8 @@ class ClaimIndex(Index):
                 claim.title or claim.id, 0, claim.docname, claim.anchor,
                 article.title if article else (claim.article or ""), claim.docname, claim.id,
             ))
-        content = [(g, sorted(groups[g], key=lambda e: e.name.casefold()))
-                   for g in order if g in groups]
+        content = IndexContent((g, sorted(groups[g], key=lambda e: e.name.casefold()))
+                               for g in order if g in groups)
         return content, False
 
 
@@ -63,6 +72,7 @@ class SourceIndex(Index):
                 source.title or source.id, 0, source.docname, source.anchor,
                 source.publisher or "", source.docname, source.id,
             ))
-        content = [(kind.capitalize(), sorted(groups[kind], key=lambda e: e.name.casefold()))
-                   for kind in SOURCE_KINDS if kind in groups]
+        content = IndexContent(
+            (kind.capitalize(), sorted(groups[kind], key=lambda e: e.name.casefold()))
+            for kind in SOURCE_KINDS if kind in groups)
         return content, False
