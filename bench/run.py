@@ -5,7 +5,8 @@
 For each N it generates the project and its twin (see generate.py), then measures,
 alternating extension and twin: the full build (``-E``) wall time and peak RSS,
 the full build with ``-j 2``, and the incremental rebuild after changing one
-claim's verdict (wall time and how many pages were rewritten; the twin is measured
+claim's verdict (the median wall time of ``--repeat`` builds, the verdict changing
+back and forth, and how many pages were rewritten; the twin is measured
 twice: with the edit in the claim's page only, its floor, and with the same change
 made by hand in every page that shows the claim).  It prints a table
 with absolute numbers, the ratios extension / twin, and the cost per claim.
@@ -48,7 +49,7 @@ def snapshot(out: Path) -> dict[str, int]:
     return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*.html")}
 
 
-def measure(work: Path, claims: int, parallel: bool) -> dict[str, dict]:
+def measure(work: Path, claims: int, parallel: bool, repeat: int) -> dict[str, dict]:
     results: dict[str, dict] = {}
     roots = {}
     for kind in ("ext", "twin"):
@@ -72,20 +73,43 @@ def measure(work: Path, claims: int, parallel: bool) -> dict[str, dict]:
         result["pages"] = sum(1 for page, mtime in after.items() if before.get(page) != mtime)
         return result
 
-    # the extension: the verdict changes in the claim's document, and the extension
-    # updates every page that shows it
-    results["ext"]["incremental"] = incremental(
-        "ext", lambda: edit_everywhere(roots["ext"], claims, plain=False))
-    # the twin, as a floor: only the claim's own page is edited (its lists elsewhere
-    # go stale) ...
-    results["twin"]["incremental"] = incremental(
-        "twin", lambda: edit_one_claim(roots["twin"], plain=True))
-    generate(roots["twin"], claims, plain=True)  # back to the original pages
-    build(roots["twin"])
-    # ... and as the same change made by hand in every page that shows the claim
-    results["twin"]["incremental_everywhere"] = incremental(
-        "twin", lambda: edit_everywhere(roots["twin"], claims, plain=True))
+    def restore(kind: str):
+        return lambda: generate(roots[kind], claims, plain=(kind == "twin"))
+
+    # Each incremental build is repeated (the verdict changes, then changes back) and
+    # the median kept: one build of a second or two is at the mercy of a noisy machine.
+    # The extension: the verdict changes in the claim's document, and the extension
+    # updates every page that shows it.  The twin, as a floor: only the claim's own
+    # page is edited (its lists elsewhere go stale).  Alternating the two.
+    runs: dict[str, list[dict]] = {"ext": [], "twin": []}
+    for turn in range(repeat):
+        forth = turn % 2 == 0
+        runs["ext"].append(incremental("ext", (
+            lambda: edit_everywhere(roots["ext"], claims, plain=False)) if forth
+            else restore("ext")))
+        runs["twin"].append(incremental("twin", (
+            lambda: edit_one_claim(roots["twin"], plain=True)) if forth else restore("twin")))
+    for kind in ("ext", "twin"):
+        results[kind]["incremental"] = median_run(runs[kind])
+    # ... and the twin with the same change made by hand in every page that shows the claim
+    if repeat % 2:
+        restore("twin")()
+        build(roots["twin"])
+    everywhere = [incremental("twin", (
+        lambda: edit_everywhere(roots["twin"], claims, plain=True)) if turn % 2 == 0
+        else restore("twin")) for turn in range(repeat)]
+    results["twin"]["incremental_everywhere"] = median_run(everywhere)
     return results
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The run of median time, with every time kept (the first run's page count: a
+    change and its reversal rewrite the same pages)."""
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    result = dict(ordered[len(ordered) // 2])
+    result["all_seconds"] = [r["seconds"] for r in runs]
+    result["pages"] = runs[0]["pages"]
+    return result
 
 
 def compile_extension() -> None:
@@ -151,12 +175,14 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=HERE / "_work")
     parser.add_argument("--no-parallel", action="store_true", help="skip the -j 2 builds")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="incremental builds per measurement; the median is reported")
     args = parser.parse_args()
     compile_extension()
     results = {}
     for claims in args.claims:
         print(f"measuring {claims} claims ...", flush=True)
-        results[claims] = measure(args.work, claims, not args.no_parallel)
+        results[claims] = measure(args.work, claims, not args.no_parallel, args.repeat)
     print()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python "
           f"{platform.python_version()}")
