@@ -1,0 +1,59 @@
+"""How the domain's records are stored in the pickled environment."""
+
+from __future__ import annotations
+
+import gc
+import pickle
+from pathlib import Path
+
+from conftest import copy_root
+
+from factcheck_ext.storage import DocRecord, DocRecords
+
+
+def _stored_records(app) -> DocRecords:
+    with open(Path(app.doctreedir) / "environment.pickle", "rb") as stream:
+        return pickle.load(stream).domaindata["fc"]["docs"]
+
+
+def test_records_survive_the_environment_and_keep_their_packed_form(make_app, tmp_path):
+    app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+    app.build()
+    live = app.env.domains["fc"].docs
+    stored = _stored_records(app)
+    assert isinstance(stored, DocRecords) and set(stored) == set(live)
+    for docname, record in stored.items():
+        assert record == live[docname]  # the same articles, claims, sources, views, deps
+        assert record.packed is not None
+    claim = next(c for r in stored.values() for c in r.claims)
+    assert claim.model_dump() == next(
+        c for r in live.values() for c in r.claims if c.id == claim.id).model_dump()
+    # saving again reuses each unchanged record's bytes instead of pickling it afresh
+    packed = {name: record.packed for name, record in stored.items()}
+    again = pickle.loads(pickle.dumps(stored))
+    assert all(stored[name].pack() is packed[name] for name in stored)
+    assert {name: r.packed for name, r in again.items()} == packed
+    assert gc.isenabled()  # the collector, paused while unpacking, is back on
+
+
+def test_a_record_handed_out_for_writing_is_pickled_afresh(make_app, tmp_path):
+    app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+    app.build()
+    domain = app.env.domains["fc"]
+    docname = next(name for name, record in domain.docs.items() if record.claims)
+    record = domain.docs[docname]
+    record.pack()
+    assert record.packed is not None
+    assert domain.record(docname) is record and record.packed is None
+    record.claims = record.claims[:1]
+    assert pickle.loads(pickle.dumps(DocRecords({docname: record})))[docname].claims == \
+        record.claims
+
+
+def test_an_empty_mapping_is_copied_fresh():
+    import copy
+
+    empty = DocRecords()
+    copied = copy.deepcopy({"docs": empty})["docs"]
+    assert isinstance(copied, DocRecords) and copied == {} and copied is not empty
+    assert DocRecord().packed is None
