@@ -7,12 +7,13 @@ labels them ``fc-claimindex`` / ``fc-sourceindex`` for ``:ref:``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from sphinx.domains import Index, IndexEntry
 
 from .badge_labels import status_label
 from .gcpause import without_collector
-from .models import SOURCE_KINDS
+from .models import SOURCE_KINDS, Claim, Located, Source
 
 
 class IndexContent(list):  # type: ignore[type-arg]
@@ -24,6 +25,27 @@ class IndexContent(list):  # type: ignore[type-arg]
         return f"<{len(self)} index groups>"
 
 
+L = TypeVar("L", bound=Located)
+
+
+def grouped(entries: Iterable[tuple[str, IndexEntry]], order: list[str]) -> IndexContent:
+    """Entries by group, groups in *order* (then any others as first met), each sorted
+    by name."""
+    groups: dict[str, list[IndexEntry]] = {}
+    for group, entry in entries:
+        groups.setdefault(group, []).append(entry)
+    order = order + [group for group in groups if group not in order]
+    return IndexContent((group, sorted(groups[group], key=lambda e: e.name.casefold()))
+                        for group in order if group in groups)
+
+
+def in_documents(objects: Iterable[L], docnames: Iterable[str] | None) -> Iterable[L]:
+    if docnames is None:
+        return objects
+    wanted = set(docnames)
+    return (obj for obj in objects if obj.docname in wanted)
+
+
 class ClaimIndex(Index):
     name = "claimindex"
     localname = "Claim index"
@@ -32,26 +54,18 @@ class ClaimIndex(Index):
     @without_collector
     def generate(self, docnames: Iterable[str] | None = None
                  ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        domain = self.domain
-        index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
-        wanted = set(docnames) if docnames is not None else None
-        groups: dict[str, list[IndexEntry]] = {}
-        order = [v.label for v in scale.verdicts]
-        for claim in index.claims.values():
-            if wanted is not None and claim.docname not in wanted:
-                continue
+        index, scale = self.domain.index, self.domain.scale  # type: ignore[attr-defined]
+
+        def entry(claim: Claim) -> tuple[str, IndexEntry]:
             verdict = scale.get(claim.shown_verdict)
-            group = verdict.label if verdict else status_label(claim.status)
-            if group not in order:
-                order.append(group)
             article = index.articles.get(claim.article or "")
-            groups.setdefault(group, []).append(IndexEntry(
+            return (verdict.label if verdict else status_label(claim.status), IndexEntry(
                 claim.title or claim.id, 0, claim.docname, claim.anchor,
                 article.title if article else (claim.article or ""), claim.docname, claim.id,
             ))
-        content = IndexContent((g, sorted(groups[g], key=lambda e: e.name.casefold()))
-                               for g in order if g in groups)
-        return content, False
+
+        claims = in_documents(index.claims.values(), docnames)
+        return grouped(map(entry, claims), [v.label for v in scale.verdicts]), False
 
 
 class SourceIndex(Index):
@@ -63,16 +77,12 @@ class SourceIndex(Index):
     def generate(self, docnames: Iterable[str] | None = None
                  ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         index = self.domain.index  # type: ignore[attr-defined]
-        wanted = set(docnames) if docnames is not None else None
-        groups: dict[str, list[IndexEntry]] = {}
-        for source in index.sources.values():
-            if wanted is not None and source.docname not in wanted:
-                continue
-            groups.setdefault(source.kind, []).append(IndexEntry(
+
+        def entry(source: Source) -> tuple[str, IndexEntry]:
+            return (source.kind.capitalize(), IndexEntry(
                 source.title or source.id, 0, source.docname, source.anchor,
                 source.publisher or "", source.docname, source.id,
             ))
-        content = IndexContent(
-            (kind.capitalize(), sorted(groups[kind], key=lambda e: e.name.casefold()))
-            for kind in SOURCE_KINDS if kind in groups)
-        return content, False
+
+        sources = in_documents(index.sources.values(), docnames)
+        return grouped(map(entry, sources), [k.capitalize() for k in SOURCE_KINDS]), False
