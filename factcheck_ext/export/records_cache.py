@@ -14,6 +14,7 @@ full dump, never a wrong dataset.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -42,6 +43,8 @@ class RecordsCache:
         self.key = key
         self.old: Entries = self._load()
         self.new: Entries = {}
+        #: whether any record was dumped afresh (then the cache is saved again)
+        self.dumped = False
         self._fingerprints: dict[str, bytes] = {}
 
     def _load(self) -> Entries:
@@ -73,16 +76,23 @@ class RecordsCache:
                 text = cached[2]
             else:
                 text = dump(claim_id)
+                self.dumped = True
             self.new[claim_id] = (doc_fp, article_fp, text)
             out.append(text)
         return out
 
     def save(self) -> None:
+        """Keep the records for the next build: only if they changed, and atomically
+        (builders sharing a doctree directory may run side by side)."""
+        if not self.dumped and len(self.new) == len(self.old):
+            return  # every record reused, none removed: the file holds them already
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
-            with open(self.path, "wb") as stream:
+            with open(partial, "wb") as stream:
                 pickle.dump((self.key, self.new), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, self.path)
         except OSError:
-            pass  # a cache: the next build dumps every record again
+            partial.unlink(missing_ok=True)  # a cache: the next build dumps every record
 
 
 def cache_key(*parts: Any) -> str:
