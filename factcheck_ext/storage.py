@@ -73,8 +73,9 @@ class DocRecords(dict[str, DocRecord]):
             return (_unpack_records, ({name: record.pack() for name, record in self.items()},))
 
     def __deepcopy__(self, memo: dict[int, Any]) -> DocRecords:
-        # Domain.__init__ deep-copies ``initial_data``: a new, empty mapping
-        return DocRecords()
+        # Domain.__init__ deep-copies ``initial_data``; any copy goes through the packed form
+        func, args = self.__reduce__()
+        return func(*args)
 
 
 def _unpack_records(packed: dict[str, bytes]) -> DocRecords:

@@ -50,10 +50,12 @@ def test_a_record_handed_out_for_writing_is_pickled_afresh(make_app, tmp_path):
         record.claims
 
 
-def test_an_empty_mapping_is_copied_fresh():
+def test_a_deep_copy_is_a_separate_mapping_with_the_same_records():
     import copy
 
     empty = DocRecords()
-    copied = copy.deepcopy({"docs": empty})["docs"]
+    copied = copy.deepcopy({"docs": empty})["docs"]  # what Domain.__init__ does
     assert isinstance(copied, DocRecords) and copied == {} and copied is not empty
-    assert DocRecord().packed is None
+    full = DocRecords({"a": DocRecord(depends_on={"claims:*"})})
+    copied = copy.deepcopy(full)
+    assert copied == full and copied["a"] is not full["a"]
