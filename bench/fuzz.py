@@ -179,7 +179,9 @@ def run_example(project: tuple, workdir: Path, conf_extra: str = "") -> Outcome:
         outcome.problems.append(f"raised {type(exc).__name__}: {exc}\n{traceback.format_exc()}")
         return outcome
     text = ANSI.sub("", warning.getvalue() + status.getvalue())
-    if "Traceback" in text:
+    # Python's own header, not the word: an input value echoed in a warning
+    # ("'Traceback' is not a date") is no traceback
+    if "Traceback (most recent call last)" in text:
         outcome.problems.append("printed a traceback")
     outcome.warnings = [l for l in ANSI.sub("", warning.getvalue()).splitlines() if l.strip()]
     for line in outcome.warnings:

@@ -46,3 +46,14 @@ def test_a_table_without_columns_found_by_the_fuzzer(tmp_path):
     outcome = run_example((directives, [], "text"), tmp_path)
     assert outcome.problems == []
     assert any("[factcheck.bad-filter]" in w for w in outcome.warnings)
+
+
+def test_an_input_that_says_traceback_is_not_a_traceback(tmp_path):
+    # the long fuzz run flagged this: Hypothesis reused the string "Traceback" from the
+    # fuzzer's own source as a date, and the bad-date warning echoes the value
+    directives = [Directive("claim", "C", {"id": "c", "verdict": "true", "sources": "s",
+                                           "published": "Traceback"}),
+                  Directive("source", "S", {"id": "s"})]
+    outcome = run_example((directives, [], "text"), tmp_path)
+    assert any("'Traceback'" in w and "[factcheck.bad-date]" in w for w in outcome.warnings)
+    assert outcome.problems == []
