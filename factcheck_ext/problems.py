@@ -72,8 +72,8 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             if source_id not in sources:
                 yield Problem("unknown-source", f"{label}: unknown source {source_id!r}",
                               *where, claim.id)
-        verdict = scale.get(claim.verdict) if checked else None
-        if verdict and verdict.needs_sources and not (claim.sources or claim.cited):
+        verdict = scale.get(claim.shown_verdict)
+        if verdict and verdict.needs_sources and not claim.all_sources:
             yield Problem(
                 "no-sources",
                 f"{label}: the verdict {verdict.key!r} needs at least one source, and none is listed",
