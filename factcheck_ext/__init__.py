@@ -18,6 +18,7 @@ from .export.dataset import write_dataset
 from .ledger import check_ledger
 from .nodes import PLACEHOLDERS, skip
 from .problems import forget_reported
+from .render.index_page import add_templates_path, render_index_page
 from .roles import warn_missing_reference
 from .static_css import add_static_files, add_static_path
 from .transforms import RenderFactCheck
@@ -55,6 +56,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_static_files)
+    app.connect("config-inited", add_templates_path)
+    app.connect("html-page-context", render_index_page)
 
     # machine-readable output and the status builder
     app.connect("env-updated", warn_without_baseurl)
