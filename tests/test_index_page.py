@@ -4,13 +4,12 @@ template otherwise; author text escaped either way."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import sphinx
 
-from conftest import copy_root, text_of, page, write_project
+from conftest import copy_root, page, text_of, write_project
 
 BASIC = Path(sphinx.__file__).parent / "themes" / "basic" / "domainindex.html"
 INDEX_PAGES = ("fc-claimindex", "fc-sourceindex")

@@ -44,7 +44,7 @@ def index_body(title: str, groups: Groups, pathto: Callable[[str], str]) -> str:
     jump = " | ".join(f'\n   <a href="#cap-{escape(group)}"><strong>{escape(group)}</strong></a>'
                       for group, _entries in groups)
     out = [f"\n\n   <h1>{escape(title)}</h1>\n\n   <div class=\"modindex-jumpbox\">{jump}\n   </div>\n\n"
-           '   <table class="indextable modindextable">']
+           + '   <table class="indextable modindextable">']
     for group, entries in groups:
         out.append('\n     <tr class="pcap"><td></td><td>&#160;</td><td></td></tr>\n'
                    f'     <tr class="cap" id="cap-{escape(group)}"><td></td><td>\n'
