@@ -212,15 +212,46 @@ def test_dataset_reuses_records_only_while_their_inputs_are_unchanged(make_app, 
     assert build()["claims"][0]["date"] == "2022-01-07"
     # mark the cached record: an unchanged rebuild reuses it as it is
     cache = src / "_build" / "doctrees" / CACHE_FILE
-    key, entries = pickle.loads(cache.read_bytes())
+    key, schema, entries = pickle.loads(cache.read_bytes())
     doc_fp, article_fp, text = entries["taxes"]
     entries["taxes"] = (doc_fp, article_fp, text.replace(b"\"Taxes fell\"", b"\"Marked\""))
-    cache.write_bytes(pickle.dumps((key, entries)))
+    cache.write_bytes(pickle.dumps((key, schema, entries)))
     assert build()["claims"][0]["title"] == "Marked"
     # the article's document changes (not the claim's): the record is dumped afresh
     (src / "a.rst").write_text(ARTICLE_DOC.format(date="2023-02-01"))
     claim = build()["claims"][0]
     assert claim["title"] == "Taxes fell" and claim["date"] == "2023-02-01"
+
+
+def test_cached_records_and_schema_follow_the_code_that_made_them(make_app, tmp_path,
+                                                                  monkeypatch):
+    """The schema is kept with the records; both are made afresh when the extension's
+    code (or pydantic-core) is another than the one that cached them."""
+    from factcheck_ext.export import records_cache
+
+    src = write_project(tmp_path / "src", {
+        "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n",
+        "a.rst": ARTICLE_DOC.format(date="2022-01-07"), "b.rst": CLAIM_DOC})
+
+    def build() -> tuple[dict, dict]:
+        app = make_app("html", srcdir=src)
+        app.build()
+        out = Path(app.outdir)
+        return (json.loads((out / "factcheck.json").read_text()),
+                json.loads((out / "factcheck.schema.json").read_text()))
+
+    fresh_dataset, fresh_schema = build()
+    cache = src / "_build" / "doctrees" / CACHE_FILE
+    key, schema, entries = pickle.loads(cache.read_bytes())
+    assert json.loads(schema) == fresh_schema
+    doc_fp, article_fp, text = entries["taxes"]
+    entries["taxes"] = (doc_fp, article_fp, text.replace(b"\"Taxes fell\"", b"\"Marked\""))
+    schema = schema.replace(b"sphinx-factcheck dataset", b"Marked schema")
+    cache.write_bytes(pickle.dumps((key, schema, entries)))
+    dataset, schema_out = build()  # same code: both reused as they are
+    assert dataset["claims"][0]["title"] == "Marked" and schema_out["title"] == "Marked schema"
+    monkeypatch.setattr(records_cache, "code_fingerprint", lambda: "other code")
+    assert build() == (fresh_dataset, fresh_schema)
 
 
 def test_export_can_be_turned_off(make_app, tmp_path):

@@ -143,15 +143,13 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     generator = f"sphinx-factcheck {__version__}"
     header = dataset_header(index, scale, project=app.config.project,
                             base_url=app.config.html_baseurl, generator=generator)
-    schema = to_json_bytes(dataset_schema()) + b"\n"
-    # the schema is in the key: a record cached by code of another shape is not reused
     cache = RecordsCache(app.doctreedir, cache_key(
-        generator, ENV_VERSION, schema, scale.model_dump_json(),
-        app.config.factcheck_publish_unchecked))
+        generator, ENV_VERSION, scale.model_dump_json(), app.config.factcheck_publish_unchecked))
+    schema = cache.schema or to_json_bytes(dataset_schema()) + b"\n"
     claims = cache.records(index, domain.docs,  # type: ignore[attr-defined]
                            lambda claim_id: claim_json(index, scale, index.claims[claim_id]))
     outdir = Path(app.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     write_document(outdir / DATASET_FILE, header, claims)
     (outdir / SCHEMA_FILE).write_bytes(schema)
-    cache.save()
+    cache.save(schema)

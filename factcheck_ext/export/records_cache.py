@@ -4,7 +4,9 @@ With ten thousand claims, dumping every claim record again is most of what
 writing the dataset costs, though an incremental build changed a handful.  A
 claim's record depends on its own document (the claim) and on its article's
 document (the fallback date, the quote's place in the text), plus the verdict
-scale and the extension's version.  Each document is fingerprinted by its packed
+scale and the code that shapes it: the extension's source files and pydantic's
+serialiser, fingerprinted.  The dataset's JSON Schema depends on that code alone,
+so it is kept too.  Each document is fingerprinted by its packed
 record (see :mod:`factcheck_ext.storage`), so a cached record is reused only
 when none of those changed; anything else is dumped afresh.  The cache lives in
 the doctree directory and is a cache: a missing or unreadable file costs one
@@ -17,8 +19,11 @@ import hashlib
 import os
 import pickle
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+import pydantic_core
 
 from ..index import ProjectIndex
 from ..storage import DocRecord
@@ -41,19 +46,23 @@ class RecordsCache:
     def __init__(self, doctreedir: str | Path, key: str) -> None:
         self.path = Path(doctreedir) / CACHE_FILE
         self.key = key
-        self.old: Entries = self._load()
+        #: the dataset's JSON Schema, serialised (None: not cached, make it afresh)
+        self.schema: bytes | None = None
+        self.old: Entries = {}
+        self._load()
         self.new: Entries = {}
         #: whether any record was dumped afresh (then the cache is saved again)
         self.dumped = False
         self._fingerprints: dict[str, bytes] = {}
 
-    def _load(self) -> Entries:
+    def _load(self) -> None:
         try:
             with open(self.path, "rb") as stream:
-                key, entries = pickle.load(stream)
+                key, schema, entries = pickle.load(stream)
         except Exception:  # missing, truncated, from another version: start afresh
-            return {}
-        return entries if key == self.key else {}
+            return
+        if key == self.key:
+            self.schema, self.old = schema, entries
 
     def _fingerprint(self, docs: dict[str, DocRecord], docname: str) -> bytes:
         if docname not in self._fingerprints:
@@ -81,20 +90,35 @@ class RecordsCache:
             out.append(text)
         return out
 
-    def save(self) -> None:
-        """Keep the records for the next build: only if they changed, and atomically
-        (builders sharing a doctree directory may run side by side)."""
-        if not self.dumped and len(self.new) == len(self.old):
+    def save(self, schema: bytes) -> None:
+        """Keep the records and *schema* for the next build: only if they changed, and
+        atomically (builders sharing a doctree directory may run side by side)."""
+        if not self.dumped and len(self.new) == len(self.old) and schema == self.schema:
             return  # every record reused, none removed: the file holds them already
         partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             with open(partial, "wb") as stream:
-                pickle.dump((self.key, self.new), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self.key, schema, self.new), stream,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, self.path)
         except OSError:
             partial.unlink(missing_ok=True)  # a cache: the next build dumps every record
 
 
+@cache
+def code_fingerprint() -> str:
+    """The extension's source files and pydantic-core's version, hashed: a record or
+    schema made by other code is not reused (about a millisecond, once a process)."""
+    package = Path(__file__).parent.parent
+    digest = hashlib.blake2b(pydantic_core.__version__.encode(), digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key(*parts: Any) -> str:
-    """What every record depends on besides its documents (scale, versions...)."""
-    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    """What every record depends on besides its documents (scale, options...), with
+    the code that makes the records."""
+    return hashlib.blake2b(repr((code_fingerprint(), parts)).encode(),
+                           digest_size=16).hexdigest()
