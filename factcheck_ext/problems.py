@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .gcpause import without_collector
 from .ledger import load_ledger
-from .models import AnnotatedView
+from .models import AnnotatedView, Claim
 from .warnings import warn
 
 if TYPE_CHECKING:
@@ -50,46 +50,39 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
     require_review = domain.env.config.factcheck_require_review
     articles, sources = index.articles, index.sources
     for claim in index.claims.values():
-        where = (claim.docname, claim.lineno)
-        label = f"fc:claim {claim.id!r}"
+        # most claims have no problem: test first, word the message only when one is found
         checked = claim.status == "checked"
         if checked and not claim.verdict and "verdict" not in claim.rejected:
-            yield Problem("missing-verdict", f"{label} is checked but has no :verdict:", *where,
-                          claim.id)
+            yield _claim_problem(claim, "missing-verdict", "is checked but has no :verdict:")
         if require_review and checked and not claim.reviewed_by:
-            yield Problem("unreviewed", f"{label} is checked but nobody signed it off "
-                          "(:reviewed-by:)", *where, claim.id)
-        if claim.status in ("unchecked", "in-progress") and claim.verdict:
-            yield Problem(
-                "unexpected-verdict",
-                f"{label} has status {claim.status!r}, so it cannot have a :verdict: yet",
-                *where, claim.id,
-            )
+            yield _claim_problem(claim, "unreviewed",
+                                 "is checked but nobody signed it off (:reviewed-by:)")
+        if claim.verdict and claim.status in ("unchecked", "in-progress"):
+            yield _claim_problem(claim, "unexpected-verdict", f"has status {claim.status!r}, "
+                                 "so it cannot have a :verdict: yet")
         if claim.article and claim.article not in articles:
-            yield Problem("unknown-article", f"{label}: unknown article {claim.article!r}",
-                          *where, claim.id)
+            yield _claim_problem(claim, "unknown-article",
+                                 f": unknown article {claim.article!r}", sep="")
         for source_id in claim.sources:
             if source_id not in sources:
-                yield Problem("unknown-source", f"{label}: unknown source {source_id!r}",
-                              *where, claim.id)
+                yield _claim_problem(claim, "unknown-source",
+                                     f": unknown source {source_id!r}", sep="")
         verdict = scale.get(claim.shown_verdict)
         if verdict and verdict.needs_sources and not claim.all_sources:
-            yield Problem(
-                "no-sources",
-                f"{label}: the verdict {verdict.key!r} needs at least one source, and none is listed",
-                *where, claim.id,
-            )
+            yield _claim_problem(claim, "no-sources", f": the verdict {verdict.key!r} needs at "
+                                 "least one source, and none is listed", sep="")
         article = articles.get(claim.article) if claim.quote and claim.article else None
         if article and article.text is not None and not index.quote_span(claim):
             found = len(index.article_text(article.id).find_all(claim.quote))  # type: ignore[union-attr]
             detail = (f" (it occurs {found} time(s); :occurrence: {claim.occurrence} is too high)"
                       if found else "")
-            yield Problem(
-                "quote-not-found",
-                f"{label}: the quote {claim.quote!r} is not in the text of article "
-                f"{article.id!r}{detail}",
-                *where, claim.id,
-            )
+            yield _claim_problem(claim, "quote-not-found", f": the quote {claim.quote!r} is not "
+                                 f"in the text of article {article.id!r}{detail}", sep="")
+
+
+def _claim_problem(claim: Claim, subtype: str, message: str, sep: str = " ") -> Problem:
+    return Problem(subtype, f"fc:claim {claim.id!r}{sep}{message}", claim.docname,
+                   claim.lineno, claim.id)
 
 
 def view_problems(domain: FactCheckDomain) -> Iterator[Problem]:

@@ -34,12 +34,26 @@ Groups = Sequence[tuple[str, Sequence[IndexEntry]]]
 def index_body(title: str, groups: Groups, pathto: Callable[[str], str]) -> str:
     """What the basic theme's ``body`` block renders for *groups*, whitespace and
     all, but with every heading escaped.  Our indices have no sub-entries."""
-    uris: dict[str, str] = {}
+    # every entry of a document shares its link, article and document name: work
+    # each out once
+    links: dict[str, str] = {}
+    extras: dict[str, str] = {}
+    qualifiers: dict[str, str] = {}
 
     def link(page: str) -> str:
-        if page not in uris:
-            uris[page] = escape(pathto(page))
-        return uris[page]
+        if page not in links:
+            links[page] = f'<a href="{escape(pathto(page))}#' if page else ""
+        return links[page]
+
+    def em(extra: str) -> str:
+        if extra not in extras:
+            extras[extra] = f" <em>({escape(extra)})</em>" if extra else ""
+        return extras[extra]
+
+    def strong(qualifier: str) -> str:
+        if qualifier not in qualifiers:
+            qualifiers[qualifier] = f"<strong>{escape(qualifier)}:</strong>" if qualifier else ""
+        return qualifiers[qualifier]
 
     jump = " | ".join(f'\n   <a href="#cap-{escape(group)}"><strong>{escape(group)}</strong></a>'
                       for group, _entries in groups)
@@ -50,15 +64,11 @@ def index_body(title: str, groups: Groups, pathto: Callable[[str], str]) -> str:
                    f'     <tr class="cap" id="cap-{escape(group)}"><td></td><td>\n'
                    f"       <strong>{escape(group)}</strong></td><td></td></tr>")
         for name, _subtype, page, anchor, extra, qualifier, description in entries:
+            opening = f'{link(page)}{anchor}">' if page else ""
             out.append(
-                "\n     <tr>\n       <td></td>\n       <td>\n       "
-                + (f'<a href="{link(page)}#{anchor}">' if page else "")
-                + f'<code class="xref">{escape(name)}</code>'
-                + ("</a>" if page else "")
-                + (f" <em>({escape(extra)})</em>" if extra else "")
-                + "</td><td>"
-                + (f"<strong>{escape(qualifier)}:</strong>" if qualifier else "")
-                + f"\n       <em>{escape(description)}</em></td></tr>")
+                f"\n     <tr>\n       <td></td>\n       <td>\n       {opening}"
+                f'<code class="xref">{escape(name)}</code>{"</a>" if page else ""}{em(extra)}'
+                f"</td><td>{strong(qualifier)}\n       <em>{escape(description)}</em></td></tr>")
     out.append("\n   </table>\n\n")
     return "".join(out)
 
