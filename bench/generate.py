@@ -223,6 +223,70 @@ def twin_claim_index(plan: Plan) -> str:
     return "".join(out)
 
 
+# --- the peer: the same claims and sources as sphinx-needs objects -------------------------------
+
+#: sphinx-needs ids are upper case
+def need_id(kind: str, *numbers: int) -> str:
+    return f"{kind}_" + "_".join(str(n) for n in numbers)
+
+
+NEEDS_CONF = """extensions = ["sphinx_needs"]
+needs_types = [
+    {"directive": "claim", "title": "Claim", "prefix": "C_", "color": "#BFD8D2",
+     "style": "node"},
+    {"directive": "source", "title": "Source", "prefix": "S_", "color": "#FEDCD2",
+     "style": "node"},
+]
+needs_fields = {name: {"nullable": True} for name in ("verdict", "claimant", "quote", "url", "publisher")}
+needs_links = {"cites": {"incoming": "cited by", "outgoing": "cites"}}
+needs_id_regex = "^[A-Z0-9_]{3,}"
+suppress_warnings = ["needs.beta"]
+"""
+
+
+def needs_claim_doc(plan: Plan, doc: int) -> str:
+    out = [h(f"Report {doc}"), f"**Headline of report {doc}**, Publisher {doc % 13}, "
+           "2022-01-07. Checked for the benchmark.\n\n", h("Claims", "-")]
+    for n in range(CLAIMS_PER_DOC):
+        c = plan.claim(doc, n)
+        cites = ", ".join(need_id("S", s) for s in c.sources(plan.source_count))
+        out.append(f".. claim:: {c.title}\n   :id: {need_id('C', doc, n)}\n"
+                   f"   :quote: {c.quote}\n   :claimant: {c.claimant}\n"
+                   f"   :verdict: {c.verdict[0]}\n   :cites: {cites}\n\n   {analysis(c)}\n\n")
+    return "".join(out)
+
+
+def needs_source_doc(plan: Plan, sdoc: int) -> str:
+    out = [h(f"Sources {sdoc}")]
+    for s in range(plan.source_count):
+        if plan.source_doc(s) == sdoc:
+            out.append(f".. source:: Statistical table {s}\n   :id: {need_id('S', s)}\n"
+                       f"   :url: https://stats.example/table/{s}\n"
+                       f"   :publisher: Statistics office\n\n   Table {s} of the yearly series.\n\n")
+    return "".join(out)
+
+
+def needs_index(plan: Plan) -> str:
+    return (h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
+            "   claims/*\n   sources/*\n\n" + h("All claims", "-")
+            + ".. needtable::\n   :types: claim\n   :columns: id, title, claimant, verdict\n")
+
+
+def generate_needs(root: Path, claims: int, overrides: dict[str, str] | None = None) -> Path:
+    """The peer project: the claims and sources as sphinx-needs objects (claims linking
+    to the sources they cite), and one project-wide needtable of the claims."""
+    plan = Plan(claims, tuple(sorted((overrides or {}).items())))
+    (root / "claims").mkdir(parents=True, exist_ok=True)
+    (root / "sources").mkdir(exist_ok=True)
+    _write(root / "conf.py", NEEDS_CONF + CONF)
+    for doc in range(plan.claim_docs):
+        _write(root / "claims" / f"doc-{doc:05d}.rst", needs_claim_doc(plan, doc))
+    for sdoc in range(plan.source_docs):
+        _write(root / "sources" / f"sources-{sdoc:04d}.rst", needs_source_doc(plan, sdoc))
+    _write(root / "index.rst", needs_index(plan))
+    return root
+
+
 # --- writing ---------------------------------------------------------------------------------------
 
 # Both projects drop the theme's navigation sidebar: it renders the whole toctree into

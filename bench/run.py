@@ -10,11 +10,16 @@ back and forth, and how many pages were rewritten; the twin is measured
 twice: with the edit in the claim's page only, its floor, and with the same change
 made by hand in every page that shows the claim).  It prints a table
 with absolute numbers, the ratios extension / twin, and the cost per claim.
+
+With ``--peer sphinx-needs`` (when it is installed) it measures a third project
+the same way: the same claims and sources as sphinx-needs objects, claims linking
+to the sources they cite, and one project-wide needtable.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -24,7 +29,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import edit_everywhere, edit_one_claim, generate  # noqa: E402
+from generate import (  # noqa: E402
+    EDIT, edit_everywhere, edit_one_claim, generate, generate_needs)
 
 HERE = Path(__file__).parent
 
@@ -49,21 +55,29 @@ def snapshot(out: Path) -> dict[str, int]:
     return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*.html")}
 
 
-def measure(work: Path, claims: int, parallel: bool, repeat: int) -> dict[str, dict]:
+def measure(work: Path, claims: int, parallel: bool, repeat: int,
+            peer: str | None = None) -> dict[str, dict]:
+    kinds = ["ext", "twin"] + (["peer"] if peer else [])
+    writers = {
+        "ext": lambda root, edit=None: generate(root, claims, plain=False, overrides=edit),
+        "twin": lambda root, edit=None: generate(root, claims, plain=True, overrides=edit),
+        "peer": lambda root, edit=None: generate_needs(root, claims, overrides=edit),
+    }
     results: dict[str, dict] = {}
     roots = {}
-    for kind in ("ext", "twin"):
+    for kind in kinds:
         root = work / f"{kind}-{claims}"
         shutil.rmtree(root, ignore_errors=True)
-        roots[kind] = generate(root, claims, plain=(kind == "twin"))
-    # alternate: ext, twin for each measurement
-    for kind in ("ext", "twin"):
+        roots[kind] = writers[kind](root)
+    # alternate the kinds for each measurement
+    for kind in kinds:
         results[kind] = {"full": build(roots[kind], "-E")}
     if parallel:
-        for kind in ("ext", "twin"):
+        for kind in kinds:
             results[kind]["j2"] = build(roots[kind], "-E", "-j", "2")
-        for kind in ("ext", "twin"):  # leave a serial build behind for the incremental step
+        for kind in kinds:  # leave a serial build behind for the incremental step
             build(roots[kind], "-E")
+
     def incremental(kind: str, edit) -> dict:
         out = roots[kind] / "_build" / "html"
         before = snapshot(out)
@@ -74,22 +88,24 @@ def measure(work: Path, claims: int, parallel: bool, repeat: int) -> dict[str, d
         return result
 
     def restore(kind: str):
-        return lambda: generate(roots[kind], claims, plain=(kind == "twin"))
+        return lambda: writers[kind](roots[kind])
 
     # Each incremental build is repeated (the verdict changes, then changes back) and
     # the median kept: one build of a second or two is at the mercy of a noisy machine.
-    # The extension: the verdict changes in the claim's document, and the extension
-    # updates every page that shows it.  The twin, as a floor: only the claim's own
-    # page is edited (its lists elsewhere go stale).  Alternating the two.
-    runs: dict[str, list[dict]] = {"ext": [], "twin": []}
+    # The extension (and the peer): the verdict changes in the claim's document, and the
+    # tool updates every page that shows it.  The twin, as a floor: only the claim's own
+    # page is edited (its lists elsewhere go stale).  Alternating the kinds.
+    edits = {
+        "ext": lambda: edit_everywhere(roots["ext"], claims, plain=False),
+        "twin": lambda: edit_one_claim(roots["twin"], plain=True),
+        "peer": lambda: writers["peer"](roots["peer"], EDIT),
+    }
+    runs: dict[str, list[dict]] = {kind: [] for kind in kinds}
     for turn in range(repeat):
         forth = turn % 2 == 0
-        runs["ext"].append(incremental("ext", (
-            lambda: edit_everywhere(roots["ext"], claims, plain=False)) if forth
-            else restore("ext")))
-        runs["twin"].append(incremental("twin", (
-            lambda: edit_one_claim(roots["twin"], plain=True)) if forth else restore("twin")))
-    for kind in ("ext", "twin"):
+        for kind in kinds:
+            runs[kind].append(incremental(kind, edits[kind] if forth else restore(kind)))
+    for kind in kinds:
         results[kind]["incremental"] = median_run(runs[kind])
     # ... and the twin with the same change made by hand in every page that shows the claim
     if repeat % 2:
@@ -123,38 +139,48 @@ def compile_extension() -> None:
     compileall.compile_dir(Path(factcheck_ext.__file__).parent, quiet=1)
 
 
-def ratio(a: float, b: float) -> str:
-    return f"{a / b:.2f}" if b else "-"
+def ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:.2f}" if a is not None and b else ""
 
 
 def report(all_results: dict[int, dict]) -> str:
-    rows = [("claims", "measure", "extension", "twin", "ext/twin")]
+    """The table: extension, twin and their ratio, plus sphinx-needs when measured."""
+    peer = any("peer" in res for res in all_results.values())
+    rows = [("claims", "measure", "extension", "twin", "ext/twin")
+            + (("sphinx-needs", "ext/needs") if peer else ())]
+
+    def line(first: str, measure: str, values: tuple[float | None, ...], fmt: str,
+             ratios: bool = True) -> None:
+        e, t, p = values
+        cells = [first, measure, show(e, fmt), show(t, fmt), ratio(e, t) if ratios else ""]
+        if peer:
+            cells += [show(p, fmt), ratio(e, p) if ratios else ""]
+        rows.append(tuple(cells))
+
+    def get(res: dict, kind: str, key: str, field: str = "seconds",
+            scale: float = 1) -> float | None:
+        value = res.get(kind, {}).get(key, {}).get(field)
+        return None if value is None else value / scale
+
     for claims, res in all_results.items():
-        e, t = res["ext"], res["twin"]
-        rows.append((str(claims), "full build (s)", f"{e['full']['seconds']:.2f}",
-                     f"{t['full']['seconds']:.2f}",
-                     ratio(e["full"]["seconds"], t["full"]["seconds"])))
-        rows.append(("", "peak RSS (MiB)", f"{e['full']['peak_kib'] / 1024:.0f}",
-                     f"{t['full']['peak_kib'] / 1024:.0f}",
-                     ratio(e["full"]["peak_kib"], t["full"]["peak_kib"])))
-        if "j2" in e:
-            rows.append(("", "full build -j 2 (s)", f"{e['j2']['seconds']:.2f}",
-                         f"{t['j2']['seconds']:.2f}",
-                         ratio(e["j2"]["seconds"], t["j2"]["seconds"])))
-        rows.append(("", "incremental, twin edits 1 page (s)",
-                     f"{e['incremental']['seconds']:.2f}", f"{t['incremental']['seconds']:.2f}",
-                     ratio(e["incremental"]["seconds"], t["incremental"]["seconds"])))
-        rows.append(("", "  pages rewritten", str(e["incremental"]["pages"]),
-                     str(t["incremental"]["pages"]), ""))
-        every = t["incremental_everywhere"]
-        rows.append(("", "incremental, twin edits every page (s)",
-                     f"{e['incremental']['seconds']:.2f}", f"{every['seconds']:.2f}",
-                     ratio(e["incremental"]["seconds"], every["seconds"])))
-        rows.append(("", "  pages rewritten", str(e["incremental"]["pages"]),
-                     str(every["pages"]), ""))
-        rows.append(("", "ms per claim (full)", f"{1000 * e['full']['seconds'] / claims:.2f}",
-                     f"{1000 * t['full']['seconds'] / claims:.2f}", ""))
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+        def three(key: str, field: str = "seconds", scale: float = 1,
+                  res: dict = res) -> tuple:
+            return tuple(get(res, kind, key, field, scale) for kind in ("ext", "twin", "peer"))
+
+        line(str(claims), "full build (s)", three("full"), "{:.2f}")
+        line("", "peak RSS (MiB)", three("full", "peak_kib", 1024), "{:.0f}")
+        if "j2" in res["ext"]:
+            line("", "full build -j 2 (s)", three("j2"), "{:.2f}")
+        line("", "incremental, twin edits 1 page (s)", three("incremental"), "{:.2f}")
+        line("", "  pages rewritten", three("incremental", "pages"), "{:.0f}", ratios=False)
+        line("", "incremental, twin edits every page (s)",
+             (get(res, "ext", "incremental"), get(res, "twin", "incremental_everywhere"), None),
+             "{:.2f}")
+        line("", "  pages rewritten", (get(res, "ext", "incremental", "pages"),
+             get(res, "twin", "incremental_everywhere", "pages"), None), "{:.0f}", ratios=False)
+        line("", "ms per claim (full)", three("full", scale=claims / 1000), "{:.2f}",
+             ratios=False)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     counts = sorted(all_results)
@@ -162,11 +188,17 @@ def report(all_results: dict[int, dict]) -> str:
         # from 1,000 claims on when measured: below that, fixed costs dominate
         first = 1000 if 1000 in counts and counts[-1] > 1000 else counts[0]
         last = counts[-1]
-        for kind, name in (("ext", "extension"), ("twin", "twin")):
+        for kind, name in (("ext", "extension"), ("twin", "twin"), ("peer", "sphinx-needs")):
+            if any(kind not in all_results[n] for n in (first, last)):
+                continue
             per = {n: all_results[n][kind]["full"]["seconds"] / n for n in (first, last)}
             lines.append(f"time per claim, {first} -> {last} claims ({name}): "
                          f"{(per[last] / per[first] - 1) * 100:+.1f}%")
     return "\n".join(lines)
+
+
+def show(value: float | None, fmt: str) -> str:
+    return "" if value is None else fmt.format(value)
 
 
 def main() -> None:
@@ -177,12 +209,18 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
     parser.add_argument("--repeat", type=int, default=5,
                         help="incremental builds per measurement; the median is reported")
+    parser.add_argument("--peer", choices=["sphinx-needs"],
+                        help="also measure the same claims as sphinx-needs objects")
     args = parser.parse_args()
+    if args.peer and importlib.util.find_spec("sphinx_needs") is None:
+        parser.error("--peer sphinx-needs: sphinx-needs is not installed "
+                     "(pip install sphinx-needs)")
     compile_extension()
     results = {}
     for claims in args.claims:
         print(f"measuring {claims} claims ...", flush=True)
-        results[claims] = measure(args.work, claims, not args.no_parallel, args.repeat)
+        results[claims] = measure(args.work, claims, not args.no_parallel, args.repeat,
+                                  args.peer)
     print()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python "
           f"{platform.python_version()}")

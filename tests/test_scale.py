@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
-from generate import edit_one_claim, generate  # noqa: E402
+from generate import EDIT, edit_one_claim, generate, generate_needs  # noqa: E402
 
 N = 60
 
@@ -92,7 +92,48 @@ def test_a_rebuild_sees_no_configuration_change(make_app, tmp_path):
     assert "reading sources" in status  # the status stream was captured
     # (the test harness itself switches html_theme between builds)
     changed = [line for line in status.splitlines() if "configuration has changed" in line]
-    assert not [line for line in changed if "html_static_path" in line]
+    assert not [line for line in changed if "html_static_path" in line
+                or "templates_path" in line]
     assert app.config.html_static_path.count(app.config.html_static_path[-1]) == 1
+    assert app.config.templates_path.count(app.config.templates_path[-1]) == 1
     assert (Path(app.outdir) / "_static" / "factcheck.css").is_file()
     assert (Path(app.outdir) / "_static" / "factcheck-verdicts.css").is_file()
+
+
+def test_the_peer_project_holds_the_same_claims_as_needs(tmp_path):
+    src = generate_needs(tmp_path / "needs", 20)
+    claims = "".join(p.read_text() for p in sorted((src / "claims").glob("*.rst")))
+    sources = "".join(p.read_text() for p in sorted((src / "sources").glob("*.rst")))
+    assert claims.count(".. claim::") == 20 and claims.count(":cites: S_") == 20
+    assert sources.count(".. source::") == 4  # N/5
+    assert ".. needtable::" in (src / "index.rst").read_text()
+    first = (src / "claims" / "doc-00000.rst").read_text()
+    generate_needs(src, 20, overrides=EDIT)  # the benchmark's edit: one verdict
+    edited = (src / "claims" / "doc-00000.rst").read_text()
+    assert first.count(":verdict: true") == edited.count(":verdict: true") + 1
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::PendingDeprecationWarning")
+def test_the_peer_project_builds_with_sphinx_needs(make_app, tmp_path):
+    """(Skipped unless sphinx-needs is installed; the test extra does not install it.)"""
+    pytest.importorskip("sphinx_needs")
+    app = _build(make_app, generate_needs(tmp_path / "needs", 20), warningiserror=True)
+    assert app.statuscode == 0
+    table = lxml_html.fromstring((Path(app.outdir) / "index.html").read_text(encoding="utf-8"))
+    assert len(table.xpath("//table//tbody/tr")) == 20
+
+
+def test_the_report_adds_the_peer_column_when_measured():
+    from run import report
+
+    def kind(seconds: float, pages: int = 3) -> dict:
+        return {"full": {"seconds": seconds * 10, "peak_kib": 102400},
+                "incremental": {"seconds": seconds, "pages": pages}}
+
+    twin = kind(1.0) | {"incremental_everywhere": {"seconds": 4.0, "pages": 6}}
+    plain = report({1000: {"ext": kind(1.5, 7), "twin": twin}})
+    assert "sphinx-needs" not in plain
+    with_peer = report({1000: {"ext": kind(1.5, 7), "twin": twin, "peer": kind(3.0, 5)}})
+    header, _rule, full = with_peer.splitlines()[:3]
+    assert header.split()[-2:] == ["sphinx-needs", "ext/needs"]
+    assert full.split()[-2:] == ["30.00", "0.50"]  # 15 s against 30 s
