@@ -87,9 +87,7 @@ class FactCheckDomain(Domain):
 
     def record(self, docname: str) -> DocRecord:
         self._index = None
-        record = self.docs.setdefault(docname, DocRecord())
-        record.packed = None  # about to change: pickle it afresh
-        return record
+        return self.docs.setdefault(docname, DocRecord()).changing()
 
     def note_object(self, objtype: str, obj: Located) -> None:
         """Store an object read from the current document."""

@@ -7,8 +7,11 @@ document: pickling every record again, and the cyclic collector scanning the
 whole environment, again and again, while tens of thousands of small objects are
 unpacked.  So each document's record is pickled on its own into bytes, and a
 record loaded from the environment keeps those bytes: saving the environment
-again re-pickles only the documents read in this build.  Packing and unpacking
-run with the collector paused (see :mod:`factcheck_ext.gcpause`).
+again re-pickles only the documents read in this build.  A loaded record is
+unpacked when it is first used (the objects it holds are then born after Sphinx
+has loaded the rest of the environment, and a document read again is never
+unpacked).  Packing and unpacking run with the collector paused (see
+:mod:`factcheck_ext.gcpause`).
 """
 
 from __future__ import annotations
@@ -40,6 +43,20 @@ class DocRecord:
     #: to write
     packed: bytes | None = field(default=None, repr=False, compare=False)
 
+    def __getattr__(self, name: str) -> Any:
+        # only for a field not set yet: a record from the environment, still packed
+        if name in _FIELDS and self.__dict__.get("packed") is not None:
+            with collector_paused():
+                self.__dict__.update(zip(_FIELDS, pickle.loads(self.__dict__["packed"])))
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def changing(self) -> DocRecord:
+        """This record, about to change: unpacked, and to be pickled afresh."""
+        self.articles  # noqa: B018 (unpacks a record loaded from the environment)
+        self.packed = None
+        return self
+
     def objects(self) -> Iterable[tuple[str, Located]]:
         for article in self.articles:
             yield "article", article
@@ -50,7 +67,7 @@ class DocRecord:
 
     def pack(self) -> bytes:
         if self.packed is None:
-            state = (self.articles, self.claims, self.sources, self.views, self.depends_on)
+            state = tuple(getattr(self, name) for name in _FIELDS)
             self.packed = pickle.dumps(state, protocol=_PROTOCOL)
         return self.packed
 
@@ -58,9 +75,13 @@ class DocRecord:
         return (unpack_record, (self.pack(),))
 
 
+#: the fields a record is packed from, in order
+_FIELDS = ("articles", "claims", "sources", "views", "depends_on")
+
+
 def unpack_record(packed: bytes) -> DocRecord:
-    with collector_paused():
-        record = DocRecord(*pickle.loads(packed))
+    """A record as stored: its fields are unpacked on first use."""
+    record = DocRecord.__new__(DocRecord)
     record.packed = packed
     return record
 

@@ -6,6 +6,7 @@ import gc
 import pickle
 from pathlib import Path
 
+import pytest
 from conftest import copy_root
 
 from factcheck_ext.storage import DocRecord, DocRecords
@@ -59,3 +60,27 @@ def test_a_deep_copy_is_a_separate_mapping_with_the_same_records():
     full = DocRecords({"a": DocRecord(depends_on={"claims:*"})})
     copied = copy.deepcopy(full)
     assert copied == full and copied["a"] is not full["a"]
+
+
+def test_a_stored_record_is_unpacked_on_first_use_only(make_app, tmp_path):
+    app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+    app.build()
+    stored = _stored_records(app)
+    docname = next(name for name, record in app.env.domains["fc"].docs.items()
+                   if record.claims)
+    record = stored[docname]
+    assert "claims" not in vars(record)  # loaded, not yet unpacked
+    packed = record.pack()
+    assert "claims" not in vars(record)  # saving it again needs no unpacking
+    assert record.claims == app.env.domains["fc"].docs[docname].claims
+    assert {"articles", "claims", "sources", "views", "depends_on"} <= set(vars(record))
+    assert record.packed is packed  # unpacking is not a change
+    # a record about to change is unpacked first, so nothing it held is lost
+    other = pickle.loads(pickle.dumps(DocRecords({docname: DocRecord()})))
+    other[docname].packed = packed
+    for field in ("articles", "claims", "sources", "views", "depends_on"):
+        vars(other[docname]).pop(field, None)
+    assert other[docname].changing().claims == record.claims
+    assert other[docname].packed is None
+    with pytest.raises(AttributeError):
+        record.no_such_field  # noqa: B018
