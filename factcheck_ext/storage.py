@@ -16,6 +16,7 @@ unpacked).  Packing and unpacking run with the collector paused (see
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ class DocRecord:
     #: pickled since it changed); the domain drops it whenever it hands the record out
     #: to write
     packed: bytes | None = field(default=None, repr=False, compare=False)
+    #: a digest of *packed*, kept with it: what caches of derived output compare
+    digest: bytes | None = field(default=None, repr=False, compare=False)
 
     def __getattr__(self, name: str) -> Any:
         # only for a field not set yet: a record from the environment, still packed
@@ -54,7 +57,7 @@ class DocRecord:
     def changing(self) -> DocRecord:
         """This record, about to change: unpacked, and to be pickled afresh."""
         self.articles  # noqa: B018 (unpacks a record loaded from the environment)
-        self.packed = None
+        self.packed = self.digest = None
         return self
 
     def objects(self) -> Iterable[tuple[str, Located]]:
@@ -69,20 +72,28 @@ class DocRecord:
         if self.packed is None:
             state = tuple(getattr(self, name) for name in _FIELDS)
             self.packed = pickle.dumps(state, protocol=_PROTOCOL)
+            self.digest = None
         return self.packed
 
+    def fingerprint(self) -> bytes:
+        """Equal fingerprints, equal records: computed once, then stored with the record."""
+        packed = self.pack()
+        if self.digest is None:
+            self.digest = hashlib.blake2b(packed, digest_size=16).digest()
+        return self.digest
+
     def __reduce__(self) -> tuple[Any, ...]:
-        return (unpack_record, (self.pack(),))
+        return (unpack_record, (self.pack(), self.fingerprint()))
 
 
 #: the fields a record is packed from, in order
 _FIELDS = ("articles", "claims", "sources", "views", "depends_on")
 
 
-def unpack_record(packed: bytes) -> DocRecord:
+def unpack_record(packed: bytes, digest: bytes | None = None) -> DocRecord:
     """A record as stored: its fields are unpacked on first use."""
     record = DocRecord.__new__(DocRecord)
-    record.packed = packed
+    record.packed, record.digest = packed, digest
     return record
 
 
@@ -91,7 +102,8 @@ class DocRecords(dict[str, DocRecord]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         with collector_paused():
-            return (_unpack_records, ({name: record.pack() for name, record in self.items()},))
+            return (_unpack_records, ({name: (record.pack(), record.fingerprint())
+                                       for name, record in self.items()},))
 
     def __deepcopy__(self, memo: dict[int, Any]) -> DocRecords:
         # Domain.__init__ deep-copies ``initial_data``; any copy goes through the packed form
@@ -99,6 +111,6 @@ class DocRecords(dict[str, DocRecord]):
         return func(*args)
 
 
-def _unpack_records(packed: dict[str, bytes]) -> DocRecords:
+def _unpack_records(packed: dict[str, tuple[bytes, bytes]]) -> DocRecords:
     with collector_paused():
-        return DocRecords((name, unpack_record(blob)) for name, blob in packed.items())
+        return DocRecords((name, unpack_record(*stored)) for name, stored in packed.items())

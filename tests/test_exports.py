@@ -213,8 +213,8 @@ def test_dataset_reuses_records_only_while_their_inputs_are_unchanged(make_app, 
     # mark the cached record: an unchanged rebuild reuses it as it is
     cache = src / "_build" / "doctrees" / CACHE_FILE
     key, schema, entries = pickle.loads(cache.read_bytes())
-    doc_fp, article_fp, text = entries["taxes"]
-    entries["taxes"] = (doc_fp, article_fp, text.replace(b"\"Taxes fell\"", b"\"Marked\""))
+    inputs, records = entries["b"]  # the claim's document
+    records["taxes"] = records["taxes"].replace(b"\"Taxes fell\"", b"\"Marked\"")
     cache.write_bytes(pickle.dumps((key, schema, entries)))
     assert build()["claims"][0]["title"] == "Marked"
     # the article's document changes (not the claim's): the record is dumped afresh
@@ -244,8 +244,8 @@ def test_cached_records_and_schema_follow_the_code_that_made_them(make_app, tmp_
     cache = src / "_build" / "doctrees" / CACHE_FILE
     key, schema, entries = pickle.loads(cache.read_bytes())
     assert json.loads(schema) == fresh_schema
-    doc_fp, article_fp, text = entries["taxes"]
-    entries["taxes"] = (doc_fp, article_fp, text.replace(b"\"Taxes fell\"", b"\"Marked\""))
+    inputs, records = entries["b"]
+    records["taxes"] = records["taxes"].replace(b"\"Taxes fell\"", b"\"Marked\"")
     schema = schema.replace(b"sphinx-factcheck dataset", b"Marked schema")
     cache.write_bytes(pickle.dumps((key, schema, entries)))
     dataset, schema_out = build()  # same code: both reused as they are

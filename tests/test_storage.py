@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import pickle
 from pathlib import Path
 
@@ -70,6 +71,9 @@ def test_a_stored_record_is_unpacked_on_first_use_only(make_app, tmp_path):
                    if record.claims)
     record = stored[docname]
     assert "claims" not in vars(record)  # loaded, not yet unpacked
+    # its fingerprint was stored with it, not computed again
+    assert record.digest == hashlib.blake2b(record.packed, digest_size=16).digest()
+    assert record.fingerprint() is record.digest
     packed = record.pack()
     assert "claims" not in vars(record)  # saving it again needs no unpacking
     assert record.claims == app.env.domains["fc"].docs[docname].claims
@@ -81,6 +85,6 @@ def test_a_stored_record_is_unpacked_on_first_use_only(make_app, tmp_path):
     for field in ("articles", "claims", "sources", "views", "depends_on"):
         vars(other[docname]).pop(field, None)
     assert other[docname].changing().claims == record.claims
-    assert other[docname].packed is None
+    assert other[docname].packed is None and other[docname].digest is None
     with pytest.raises(AttributeError):
         record.no_such_field  # noqa: B018

@@ -30,14 +30,13 @@ from ..storage import DocRecord
 
 CACHE_FILE = "factcheck-records.pickle"
 
-#: claim id -> (its document's fingerprint, its article's, the serialised record)
-Entries = dict[str, tuple[bytes, bytes, bytes]]
+#: document -> (what its claims' records depend on: its fingerprint and those of the
+#: documents of their articles; the serialised record of each of its claims, by id)
+Entries = dict[str, tuple[tuple[Any, ...], dict[str, bytes]]]
 
 
 def fingerprint(record: DocRecord | None) -> bytes:
-    if record is None:
-        return b""
-    return hashlib.blake2b(record.pack(), digest_size=16).digest()
+    return b"" if record is None else record.fingerprint()
 
 
 class RecordsCache:
@@ -72,23 +71,26 @@ class RecordsCache:
     def records(self, index: ProjectIndex, docs: dict[str, DocRecord],
                 dump: Callable[[str], bytes]) -> list[bytes]:
         """The serialised records of every published claim, sorted by id; *dump*
-        serialises one claim (by id) when its cached record cannot be reused."""
-        out = []
-        for claim_id in sorted(index.claims):
-            claim = index.claims[claim_id]
-            article = index.articles.get(claim.article or "")
-            doc_fp = self._fingerprint(docs, claim.docname)
-            article_fp = (article.docname.encode() + b":"
-                          + self._fingerprint(docs, article.docname)) if article else b""
-            cached = self.old.get(claim_id)
-            if cached is not None and cached[0] == doc_fp and cached[1] == article_fp:
-                text = cached[2]
+        serialises one claim (by id) when its cached record cannot be reused.
+
+        Checked document by document: a document's records are reused together, while
+        it and the documents of its claims' articles are unchanged."""
+        texts: dict[str, bytes] = {}
+        for docname, claims in index.claims_by_doc.items():
+            articles = {index.articles[c.article].docname for c in claims
+                        if c.article in index.articles}
+            inputs = (self._fingerprint(docs, docname),
+                      *((name, self._fingerprint(docs, name)) for name in sorted(articles)))
+            cached = self.old.get(docname)
+            if (cached is not None and cached[0] == inputs
+                    and cached[1].keys() == {claim.id for claim in claims}):
+                records = cached[1]
             else:
-                text = dump(claim_id)
+                records = {claim.id: dump(claim.id) for claim in claims}
                 self.dumped = True
-            self.new[claim_id] = (doc_fp, article_fp, text)
-            out.append(text)
-        return out
+            self.new[docname] = (inputs, records)
+            texts.update(records)
+        return [texts[claim_id] for claim_id in sorted(texts)]
 
     def save(self, schema: bytes) -> None:
         """Keep the records and *schema* for the next build: only if they changed, and
