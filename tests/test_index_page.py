@@ -72,15 +72,19 @@ HOSTILE_PAGE = (
     ".. fc:claim:: C <b>bold</b>\n   :id: c\n   :verdict: ok\n   :sources: s\n\n   Why.\n")
 
 
-@pytest.mark.parametrize("own_template", [False, True], ids=["basic", "theme's own"])
+@pytest.mark.parametrize("own_template", [None, "as is", "escaping"],
+                         ids=["basic", "theme's own", "theme's own, escaping"])
 def test_verdict_labels_are_escaped_in_the_claim_index(make_app, tmp_path, own_template):
     src = write_project(tmp_path / "src", {"index.rst": HOSTILE_PAGE}, conf=HOSTILE_SCALE)
-    if own_template:
+    if own_template == "as is":
         with_template(src, BASIC.read_text())
+    elif own_template == "escaping":  # a template that escapes the heading itself
+        with_template(src, BASIC.read_text().replace("<strong>{{ letter }}</strong>",
+                                                     "<strong>{{ letter|e }}</strong>"))
     app = make_app("html", srcdir=src)
     app.build()
     raw = (Path(app.outdir) / "fc-claimindex.html").read_text(encoding="utf-8")
     assert "<img" not in raw and "<b>bold" not in raw
     claims = page(app, "fc-claimindex")
-    assert "OK <img src=x onerror=alert(1)>" in text_of(claims)
+    assert "OK <img src=x onerror=alert(1)>" in text_of(claims)  # escaped once, not twice
     assert "C <b>bold</b>" in text_of(claims)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import sphinx
+from markupsafe import escape as markup_escape
 from sphinx.application import Sphinx
 from sphinx.domains import IndexEntry
 
@@ -91,7 +92,9 @@ def render_index_page(app: Sphinx, pagename: str, templatename: str,
     if templatename != "domainindex.html" or pagename not in _our_pages(app):
         return None
     if not _theme_template_is_basic(app):
-        context["content"] = [(escape(group), entries) for group, entries in context["content"]]
+        # Markup: escaped once, whether or not the theme's template escapes it again
+        context["content"] = [(markup_escape(group), entries)
+                              for group, entries in context["content"]]
         return None
     context["factcheck_index_body"] = index_body(
         context["indextitle"], context["content"], context["pathto"])
