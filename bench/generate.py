@@ -90,6 +90,10 @@ class Plan:
     def source_doc(self, source: int) -> int:
         return min(source // SOURCES_PER_DOC, self.source_docs - 1)
 
+    def sources_in(self, sdoc: int) -> list[int]:
+        """The sources kept in source document *sdoc*."""
+        return [s for s in range(self.source_count) if self.source_doc(s) == sdoc]
+
 
 def analysis(claim: Claim) -> str:
     return (f"We compared the statement with the official series for region {claim.doc}. "
@@ -129,12 +133,11 @@ def ext_claim_doc(plan: Plan, doc: int) -> str:
 
 def ext_source_doc(plan: Plan, sdoc: int) -> str:
     out = [h(f"Sources {sdoc}")]
-    for s in range(plan.source_count):
-        if plan.source_doc(s) == sdoc:
-            out.append(f".. fc:source:: Statistical table {s}\n   :id: s-{s}\n"
-                       f"   :url: https://stats.example/table/{s}\n"
-                       f"   :publisher: Statistics office\n   :date: 2021-12-01\n"
-                       f"   :kind: official\n\n   Table {s} of the yearly series.\n\n")
+    out += [f".. fc:source:: Statistical table {s}\n   :id: s-{s}\n"
+            f"   :url: https://stats.example/table/{s}\n"
+            f"   :publisher: Statistics office\n   :date: 2021-12-01\n"
+            f"   :kind: official\n\n   Table {s} of the yearly series.\n\n"
+            for s in plan.sources_in(sdoc)]
     return "".join(out)
 
 
@@ -197,12 +200,11 @@ def twin_source_doc(plan: Plan, sdoc: int) -> str:
         for s in c.sources(plan.source_count):
             citing.setdefault(s, []).append(c)
     out = [h(f"Sources {sdoc}")]
-    for s in range(plan.source_count):
-        if plan.source_doc(s) == sdoc:
-            cited = "; ".join(f"{ref(c)} {c.verdict[1]}" for c in citing.get(s, []))
-            out.append(f".. _s-{s}:\n\n`Statistical table {s} <https://stats.example/table/{s}>`__. "
-                       f"*Statistics office, 2021-12-01.* [official]\n\n"
-                       f"Table {s} of the yearly series.\n\n**Cited by:** {cited}\n\n")
+    for s in plan.sources_in(sdoc):
+        cited = "; ".join(f"{ref(c)} {c.verdict[1]}" for c in citing.get(s, []))
+        out.append(f".. _s-{s}:\n\n`Statistical table {s} <https://stats.example/table/{s}>`__. "
+                   f"*Statistics office, 2021-12-01.* [official]\n\n"
+                   f"Table {s} of the yearly series.\n\n**Cited by:** {cited}\n\n")
     return "".join(out)
 
 
@@ -258,11 +260,10 @@ def needs_claim_doc(plan: Plan, doc: int) -> str:
 
 def needs_source_doc(plan: Plan, sdoc: int) -> str:
     out = [h(f"Sources {sdoc}")]
-    for s in range(plan.source_count):
-        if plan.source_doc(s) == sdoc:
-            out.append(f".. source:: Statistical table {s}\n   :id: {need_id('S', s)}\n"
-                       f"   :url: https://stats.example/table/{s}\n"
-                       f"   :publisher: Statistics office\n\n   Table {s} of the yearly series.\n\n")
+    out += [f".. source:: Statistical table {s}\n   :id: {need_id('S', s)}\n"
+            f"   :url: https://stats.example/table/{s}\n"
+            f"   :publisher: Statistics office\n\n   Table {s} of the yearly series.\n\n"
+            for s in plan.sources_in(sdoc)]
     return "".join(out)
 
 
