@@ -43,7 +43,7 @@ def index_body(title: str, groups: Groups, pathto: Callable[[str], str]) -> str:
 
     def link(page: str) -> str:
         if page not in links:
-            links[page] = f'<a href="{escape(pathto(page))}#' if page else ""
+            links[page] = f'<a href="{escape(pathto(page))}#'
         return links[page]
 
     def em(extra: str) -> str:
@@ -65,7 +65,7 @@ def index_body(title: str, groups: Groups, pathto: Callable[[str], str]) -> str:
                    f'     <tr class="cap" id="cap-{escape(group)}"><td></td><td>\n'
                    f"       <strong>{escape(group)}</strong></td><td></td></tr>")
         for name, _subtype, page, anchor, extra, qualifier, description in entries:
-            opening = f'{link(page)}{anchor}">' if page else ""
+            opening = f'{link(page)}{escape(anchor)}">' if page else ""
             out.append(
                 f"\n     <tr>\n       <td></td>\n       <td>\n       {opening}"
                 f'<code class="xref">{escape(name)}</code>{"</a>" if page else ""}{em(extra)}'
