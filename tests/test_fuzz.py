@@ -57,3 +57,15 @@ def test_an_input_that_says_traceback_is_not_a_traceback(tmp_path):
     outcome = run_example((directives, [], "text"), tmp_path)
     assert any("'Traceback'" in w and "[factcheck.bad-date]" in w for w in outcome.warnings)
     assert outcome.problems == []
+
+
+def test_a_nul_in_an_id_is_judged_as_docutils_reads_it(tmp_path):
+    """Found by the long run: docutils drops NUL characters before a directive runs, so
+    ':id: a<NUL>b' is the valid id 'ab' and ':id: <NUL>' is a missing id."""
+    for raw, subtype in (("a\x00b", None), ("\x00", "missing-id")):
+        claim = Directive("claim", "T", {"id": raw, "verdict": "false", "sources": "s"})
+        source = Directive("source", "S", {"id": "s", "url": "https://s.example/"})
+        outcome = run_example(([claim, source], [], "text"), tmp_path / "nul")
+        assert outcome.problems == []
+        if subtype:
+            assert any(f"[factcheck.{subtype}]" in w for w in outcome.warnings)
