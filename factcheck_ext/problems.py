@@ -49,29 +49,31 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
         )
     require_review = domain.env.config.factcheck_require_review
     articles, sources = index.articles, index.sources
+    needs_sources = {v.key for v in scale.verdicts if v.needs_sources}
     for claim in index.claims.values():
         # most claims have no problem: test first, word the message only when one is found
-        checked = claim.status == "checked"
-        if checked and not claim.verdict and "verdict" not in claim.rejected:
+        status, verdict = claim.status, claim.verdict
+        checked = status == "checked"
+        if checked and not verdict and "verdict" not in claim.rejected:
             yield _claim_problem(claim, "missing-verdict", "is checked but has no :verdict:")
         if require_review and checked and not claim.reviewed_by:
             yield _claim_problem(claim, "unreviewed",
                                  "is checked but nobody signed it off (:reviewed-by:)")
-        if claim.verdict and claim.status in ("unchecked", "in-progress"):
-            yield _claim_problem(claim, "unexpected-verdict", f"has status {claim.status!r}, "
+        if verdict and status in ("unchecked", "in-progress"):
+            yield _claim_problem(claim, "unexpected-verdict", f"has status {status!r}, "
                                  "so it cannot have a :verdict: yet")
-        if claim.article and claim.article not in articles:
+        article_id = claim.article
+        if article_id and article_id not in articles:
             yield _claim_problem(claim, "unknown-article",
-                                 f": unknown article {claim.article!r}", sep="")
+                                 f": unknown article {article_id!r}", sep="")
         for source_id in claim.sources:
             if source_id not in sources:
                 yield _claim_problem(claim, "unknown-source",
                                      f": unknown source {source_id!r}", sep="")
-        verdict = scale.get(claim.shown_verdict)
-        if verdict and verdict.needs_sources and not claim.all_sources:
-            yield _claim_problem(claim, "no-sources", f": the verdict {verdict.key!r} needs at "
+        if checked and verdict in needs_sources and not (claim.sources or claim.cited):
+            yield _claim_problem(claim, "no-sources", f": the verdict {verdict!r} needs at "
                                  "least one source, and none is listed", sep="")
-        article = articles.get(claim.article) if claim.quote and claim.article else None
+        article = articles.get(article_id) if claim.quote and article_id else None
         if article and article.text is not None and not index.quote_span(claim):
             found = len(index.article_text(article.id).find_all(claim.quote))  # type: ignore[union-attr]
             detail = (f" (it occurs {found} time(s); :occurrence: {claim.occurrence} is too high)"
@@ -88,8 +90,9 @@ def _claim_problem(claim: Claim, subtype: str, message: str, sep: str = " ") -> 
 def view_problems(domain: FactCheckDomain) -> Iterator[Problem]:
     """Filters that name nothing: an unknown article, a tag or claimant no claim has."""
     index = domain.index
-    tags = {tag for claim in index.claims.values() for tag in claim.tags}
-    claimants = {(claim.claimant or "").casefold() for claim in index.claims.values()}
+    # every claim's tags and claimants: gathered only if some view filters by them
+    tags: set[str] | None = None
+    claimants: set[str] | None = None
     for docname in sorted(domain.docs):
         for view in domain.docs[docname].views:
             where = view.location()
@@ -108,9 +111,13 @@ def view_problems(domain: FactCheckDomain) -> Iterator[Problem]:
                     yield Problem("unknown-article", f"{name}: unknown article {article_id!r}",
                                   *where)
             for tag in getattr(view, "tags", []):
+                if tags is None:
+                    tags = {tag for claim in index.claims.values() for tag in claim.tags}
                 if tag not in tags:
                     yield Problem("bad-filter", f"{name}: no claim has the tag {tag!r}", *where)
             for claimant in getattr(view, "claimant", []):
+                if claimants is None:
+                    claimants = {(c.claimant or "").casefold() for c in index.claims.values()}
                 if claimant.casefold() not in claimants:
                     yield Problem("bad-filter", f"{name}: no claim has the claimant "
                                   f"{claimant!r}", *where)
