@@ -29,7 +29,10 @@ def _sort_keys(index: ProjectIndex, scale: Scale) -> dict[str, Callable[[Claim],
     }
 
 
-def select_claims(query: ClaimQuery, index: ProjectIndex, scale: Scale) -> list[Claim]:
+def select_claims(query: ClaimQuery, index: ProjectIndex, scale: Scale,
+                  ordered: bool = True) -> list[Claim]:
+    """The claims *query* selects, in its order (``ordered=False``: in any order, for
+    views that only count them; a limit still takes the first ones in order)."""
     candidates: Iterable[Claim]
     if query.article:
         candidates = chain.from_iterable(index.claims_by_article.get(a, []) for a in query.article)
@@ -38,13 +41,18 @@ def select_claims(query: ClaimQuery, index: ProjectIndex, scale: Scale) -> list[
     verdicts = set(query.verdict)
     tags = set(query.tags)
     claimants = {c.casefold() for c in query.claimant}
-    selected = [
-        claim for claim in candidates
-        if (not verdicts or claim.shown_verdict in verdicts)
-        and (not tags or tags.intersection(claim.tags))
-        and (not claimants or (claim.claimant or "").casefold() in claimants)
-        and (not query.docname_glob or fnmatchcase(claim.docname, query.docname_glob))
-    ]
+    if not (verdicts or tags or claimants or query.docname_glob):
+        selected = list(candidates)
+    else:
+        selected = [
+            claim for claim in candidates
+            if (not verdicts or claim.shown_verdict in verdicts)
+            and (not tags or tags.intersection(claim.tags))
+            and (not claimants or (claim.claimant or "").casefold() in claimants)
+            and (not query.docname_glob or fnmatchcase(claim.docname, query.docname_glob))
+        ]
+    if not ordered and not query.limit:
+        return selected
     key = query.sort.lstrip("-")
     selected.sort(key=_sort_keys(index, scale)[key], reverse=query.sort.startswith("-"))
     return selected[: query.limit] if query.limit else selected

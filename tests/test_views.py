@@ -107,6 +107,12 @@ def test_project_summary_counts_and_shares_match_the_data(views):
     assert "1 more claim(s) not yet checked." in text_of(element)
 
 
+def test_a_limited_summary_counts_the_first_claims_in_its_order(views):
+    _element, rows = _summary(views, "summary-of-the-newest-two")  # c-rose and c-growth
+    assert rows["True"] == ["1", "50%"] and rows["False"] == ["1", "50%"]
+    assert rows["Misleading"] == ["0", "0%"] and rows["Checked claims"] == ["2", "100%"]
+
+
 def test_article_summary_and_its_svg_chart(views):
     element, rows = _summary(views, "article-summary")
     assert rows["True"] == ["1", "33%"] and rows["Checked claims"] == ["3", "100%"]

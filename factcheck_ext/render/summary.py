@@ -33,7 +33,7 @@ class Breakdown:
 
 
 def breakdown(view: SummaryView, index: ProjectIndex, scale: Scale) -> Breakdown:
-    claims = select_claims(view, index, scale)
+    claims = select_claims(view, index, scale, ordered=False)
     counts = Counter(c.shown_verdict for c in claims)
     rows = [(v, counts.get(v.key, 0)) for v in scale.verdicts]  # off-scale keys drop out
     checked = sum(count for _verdict, count in rows)
