@@ -83,7 +83,9 @@ def dataset_header(index: ProjectIndex, scale: Scale, *, project: str,
     sources = []
     for source_id in sorted(index.sources):
         record = index.sources[source_id].model_dump()
-        record["cited_by"] = sorted(c.id for c in index.claims_citing.get(source_id, []))
+        cited_by = [claim.id for claim in index.claims_citing.get(source_id, ())]
+        cited_by.sort()
+        record["cited_by"] = cited_by
         sources.append(record)
     return {
         "format_version": FORMAT_VERSION,
