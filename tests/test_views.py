@@ -127,6 +127,15 @@ def test_article_summary_and_its_svg_chart(views):
     assert "1 (33%)" in [t.text_content() for t in svg.xpath(".//text")]
 
 
+def test_the_chart_stays_out_of_the_search_index(app, views):
+    """Sphinx indexes raw HTML with its tags stripped: the chart's labels and numbers
+    would become words such as 'true1'.  The table's words are indexed."""
+    searchindex = (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    assert '"true1"' not in searchindex and '"false1"' not in searchindex
+    assert '"mislead":' in searchindex and '"unverifi":' in searchindex  # (stemmed)
+    assert views.xpath('//div[contains(@class, "no-search")]/svg')
+
+
 def test_bibliography_is_sorted_by_author_then_title_with_backlinks(views):
     items = section(views, "all-sources").xpath("./ul/li")
     assert [text_of(li).split(" Cited by")[0] for li in items] == [

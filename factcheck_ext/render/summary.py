@@ -75,7 +75,11 @@ def render_summary_view(view: SummaryView, index: ProjectIndex, scale: Scale, do
     container = nodes.container(classes=["fc-summary"])
     container += nodes.paragraph("", caption, classes=["fc-summary-caption"])
     chart_id = f"fc-summary-{docname.replace('/', '-')}-{serial}"
-    container += nodes.raw("", svg_chart(data, chart_id, caption), format="html")
+    # kept out of the search index (class no-search): Sphinx indexes raw HTML with its tags
+    # stripped, which glues the chart's labels to its numbers ("True1250"); the table
+    # below holds the same words
+    container += nodes.raw("", svg_chart(data, chart_id, caption), format="html",
+                           classes=["no-search"])
     rows = [[[verdict_badge(v)], [nodes.Text(str(n))], [nodes.Text(data.share(n))]]
             for v, n in data.rows]
     rows.append([[nodes.strong("", "Checked claims")], [nodes.Text(str(data.checked))],
