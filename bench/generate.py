@@ -18,6 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck_ext.models import DEFAULT_SCALE
+from factcheck_ext.render.summary import Breakdown, svg_chart
+
 VERDICTS = [("true", "True"), ("mostly-true", "Mostly true"), ("half-true", "Half true"),
             ("mostly-false", "Mostly false"), ("false", "False"), ("misleading", "Misleading"),
             ("unverifiable", "Unverifiable"), ("opinion", "Opinion")]
@@ -165,6 +168,23 @@ def summary_table(claims: list[Claim]) -> str:
     return table(["Verdict", "Claims", "Share"], rows)
 
 
+def summary_chart(claims: list[Claim], chart_id: str, subject: str) -> str:
+    """The caption and chart the extension draws above a summary table, as raw HTML
+    (the same markup: the twin's pages carry the same text and chart)."""
+    counts = Counter(c.verdict[0] for c in claims)
+    rows = [(v, counts[v.key]) for v in DEFAULT_SCALE.verdicts]
+    data = Breakdown(rows, sum(n for _v, n in rows), 0)
+    svg = svg_chart(data, chart_id, f"Verdicts for {subject}")
+    return f"Verdicts for {subject}\n\n.. raw:: html\n   :class: no-search\n\n   {svg}\n\n"
+
+
+def definition(key: str) -> str:
+    """A verdict's label and meaning, as the extension shows them on a claim."""
+    verdict = DEFAULT_SCALE.get(key)
+    assert verdict is not None
+    return f"{verdict.label}: {verdict.description}"
+
+
 def ref(claim: Claim) -> str:
     return f":ref:`{claim.title} <{claim.id}>`"
 
@@ -182,12 +202,14 @@ def twin_claim_doc(plan: Plan, doc: int) -> str:
                             for s in c.sources(plan.source_count))
         out.append(
             f".. _{c.id}:\n\n{c.verdict[1]} **{c.title}**\n\n:Claimant: {c.claimant}\n"
-            f":Date: 2022-01-07\n:Verdict: {c.verdict[1]}\n"
+            f":Date: 2022-01-07\n:Verdict: {definition(c.verdict[0])}\n"
             f":Article: :ref:`Headline of report {doc} <art-{doc}>`\n\n"
             f"   \u201c{c.quote}\u201d\n\n   -- {c.claimant}, in "
             f":ref:`Headline of report {doc} <art-{doc}>`\n\n"
             f"**In the article:** *{c.sentence}*\n\n{analysis(c)}\n\n**Sources:** {sources}\n\n")
     out.append(h("Scorecard", "-"))
+    out.append(summary_chart(claims, f"fc-summary-claims-doc-{doc:05d}-0",
+                             f"Headline of report {doc}"))
     out.append(summary_table(claims))
     out.append(table(["Claim", "Claimant", "Date", "Verdict"],
                      [[ref(c), c.claimant, "2022-01-07", c.verdict[1]] for c in claims]))
@@ -211,7 +233,9 @@ def twin_source_doc(plan: Plan, sdoc: int) -> str:
 def twin_index(plan: Plan) -> str:
     return (h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
             "   claims/*\n   sources/*\n   claim-index\n\n"
-            + h("All verdicts", "-") + summary_table(plan.all_claims()))
+            + h("All verdicts", "-")
+            + summary_chart(plan.all_claims(), "fc-summary-index-0", "all claims")
+            + summary_table(plan.all_claims()))
 
 
 def twin_claim_index(plan: Plan) -> str:
@@ -347,7 +371,7 @@ def edit_one_claim(root: Path, plain: bool) -> None:
     path = root / "claims" / "doc-00000.rst"
     text = path.read_text(encoding="utf-8")
     if plain:
-        text = text.replace(":Verdict: True", ":Verdict: False", 1)
+        text = text.replace(f":Verdict: {definition('true')}", f":Verdict: {definition('false')}", 1)
     else:
         text = text.replace(":verdict: true", ":verdict: false", 1)
     path.write_text(text, encoding="utf-8")

@@ -38,6 +38,22 @@ def test_generated_project_builds_without_warnings(make_app, tmp_path, plain):
     assert app.statuscode == 0
 
 
+def _words(outdir: Path, page: str) -> list[str]:
+    body = lxml_html.fromstring((outdir / page).read_text(encoding="utf-8")).find_class("body")[0]
+    # the attribution's dash is the only typographic difference: an em dash against a
+    # block quote's "-- "
+    return body.text_content().replace("\u2014", "\u2013 ").split()
+
+
+@pytest.mark.parametrize("page", ["claims/doc-00001.html", "sources/sources-0000.html"])
+def test_the_twin_shows_the_same_text(make_app, tmp_path, page):
+    """The twin is the floor only if its pages say what the extension's say: verdict
+    meanings, the summaries' captions and charts, the back-links."""
+    ext = _build(make_app, generate(tmp_path / "ext", 20, plain=False))
+    twin = _build(make_app, generate(tmp_path / "twin", 20, plain=True))
+    assert _words(Path(ext.outdir), page) == _words(Path(twin.outdir), page)
+
+
 def test_parallel_build_is_identical(make_app, tmp_path):
     serial = _build(make_app, generate(tmp_path / "serial", N, plain=False))
     parallel = _build(make_app, generate(tmp_path / "parallel", N, plain=False), parallel=2)
