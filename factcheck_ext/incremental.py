@@ -108,6 +108,8 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     deps = page_dependencies(doctree, record)
     if deps:
         domain.record(docname).depends_on = deps
+    if docname in domain.docs:
+        domain.docs[docname].park()  # read: see DocRecord.park
 
 
 def on_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
@@ -129,6 +131,8 @@ def on_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = _domain(env)
     before, reread = domain._before, domain._reread
     domain._before, domain._reread = {}, set()
+    if reread.issuperset(domain.docs):
+        return []  # every document was read: none left to add (and none unpacked for it)
     keys: set[str] = set()
     for docname in reread:
         keys |= changed_keys(before.get(docname), domain.docs.get(docname))

@@ -10,7 +10,10 @@ record loaded from the environment keeps those bytes: saving the environment
 again re-pickles only the documents read in this build.  A loaded record is
 unpacked when it is first used (the objects it holds are then born after Sphinx
 has loaded the rest of the environment, and a document read again is never
-unpacked).  Packing and unpacking run with the collector paused (see
+unpacked).  Likewise, once a document has been read its record is pickled and its
+objects dropped until the build needs them: they are not kept alive, and scanned by
+the collector, while the rest of the project is read.  Packing and unpacking run
+with the collector paused (see
 :mod:`factcheck_ext.gcpause`).
 """
 
@@ -59,6 +62,15 @@ class DocRecord:
         self.articles  # noqa: B018 (unpacks a record loaded from the environment)
         self.packed = self.digest = None
         return self
+
+    def park(self) -> None:
+        """Keep only the pickled form until the record is used again: a document that has
+        been read does not keep its objects alive (and scanned by the collector) while
+        the rest of the project is read."""
+        with collector_paused():
+            self.pack()
+        for name in _FIELDS:
+            self.__dict__.pop(name, None)
 
     def objects(self) -> Iterable[tuple[str, Located]]:
         for article in self.articles:

@@ -8,7 +8,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import copy_root
+from conftest import copy_root, factcheck_warnings
 
 from factcheck_ext.storage import DocRecord, DocRecords
 
@@ -88,3 +88,21 @@ def test_a_stored_record_is_unpacked_on_first_use_only(make_app, tmp_path):
     assert other[docname].packed is None and other[docname].digest is None
     with pytest.raises(AttributeError):
         record.no_such_field  # noqa: B018
+
+
+def test_a_document_read_keeps_only_its_packed_record_until_used(make_app, tmp_path):
+    """While the rest of the project is read, the objects of the documents read so far
+    are not kept alive (the collector would scan them again and again)."""
+    app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+    seen: dict[str, bool] = {}
+
+    def spy(app, env):
+        for docname, record in env.domains["fc"].docs.items():
+            seen[docname] = "claims" in vars(record) or record.packed is None
+
+    app.connect("env-updated", spy)
+    app.build()
+    assert seen and not any(seen.values())  # every record parked after its document
+    domain = app.env.domains["fc"]
+    assert any(record.claims for record in domain.docs.values())  # and unpacked on use
+    assert factcheck_warnings(app) == []
