@@ -22,6 +22,7 @@ from .directives.views import (
     SourcesDirective,
     SummaryDirective,
 )
+from .gcpause import settle_young
 from .index import ProjectIndex
 from .indices import ClaimIndex, SourceIndex
 from .models import Claim, Located, Scale
@@ -114,6 +115,7 @@ class FactCheckDomain(Domain):
         if self._index is None:
             withhold = None if self.env.config.factcheck_publish_unchecked else is_unpublished
             self._index = ProjectIndex(self.docs, withhold)
+            settle_young()
         return self._index
 
     # --- references -------------------------------------------------------

@@ -106,3 +106,39 @@ def test_a_document_read_keeps_only_its_packed_record_until_used(make_app, tmp_p
     domain = app.env.domains["fc"]
     assert any(record.claims for record in domain.docs.values())  # and unpacked on use
     assert factcheck_warnings(app) == []
+
+
+def _fresh_index(app):
+    """The domain's index built again from records as loaded from the environment."""
+    domain = app.env.domains["fc"]
+    domain.data["docs"] = pickle.loads(pickle.dumps(domain.docs))
+    domain._index = None
+    return domain.index
+
+
+def test_the_index_objects_settle_in_the_oldest_generation(make_app, tmp_path):
+    """They live until the build ends: the collector should not scan them as young."""
+    app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+    app.build()
+    gc.disable()  # no collection may move them while the test looks
+    try:
+        index = _fresh_index(app)
+        claim = next(iter(index.claims.values()))
+        assert any(obj is claim for obj in gc.get_objects(generation=2))
+        assert gc.get_freeze_count() == 0  # nothing left frozen
+    finally:
+        gc.enable()
+
+
+def test_objects_frozen_by_someone_else_stay_frozen(make_app, tmp_path):
+    app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+    app.build()
+    sentinel: list[object] = [object()]  # a container: tracked by the collector
+    gc.freeze()
+    try:
+        _fresh_index(app)
+        # still in the permanent generation, in none of the collector's three
+        assert not any(obj is sentinel for generation in range(3)
+                       for obj in gc.get_objects(generation=generation))
+    finally:
+        gc.unfreeze()
