@@ -70,7 +70,7 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             if source_id not in sources:
                 yield _claim_problem(claim, "unknown-source",
                                      f": unknown source {source_id!r}", sep="")
-        if checked and verdict in needs_sources and not (claim.sources or claim.cited):
+        if claim.shown_verdict in needs_sources and not (claim.sources or claim.cited):
             yield _claim_problem(claim, "no-sources", f": the verdict {verdict!r} needs at "
                                  "least one source, and none is listed", sep="")
         article = articles.get(article_id) if claim.quote and article_id else None
