@@ -1,4 +1,5 @@
-"""Project-wide passes without collector pauses.
+"""The cyclic collector around project-wide passes: paused during them, and their
+long-lived results settled afterwards.
 
 The build-wide passes (the index, the checks, the domain indices, the dataset)
 allocate tens of thousands of short-lived containers that never form reference

@@ -13,8 +13,7 @@ has loaded the rest of the environment, and a document read again is never
 unpacked).  Likewise, once a document has been read its record is pickled and its
 objects dropped until the build needs them: they are not kept alive, and scanned by
 the collector, while the rest of the project is read.  Packing and unpacking run
-with the collector paused (see
-:mod:`factcheck_ext.gcpause`).
+with the collector paused (see :mod:`factcheck_ext.gcpause`).
 """
 
 from __future__ import annotations
