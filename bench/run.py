@@ -3,13 +3,16 @@
     python bench/run.py --claims 100 1000 10000
 
 For each N it generates the project and its twin (see generate.py), then measures,
-alternating extension and twin: the full build (``-E``) wall time and peak RSS,
+alternating extension and twin: the full build (``-E``: the median wall time of
+``--full-repeat`` builds, the cyclic collector's share of it, and peak RSS),
 the full build with ``-j 2``, and the incremental rebuild after changing one
 claim's verdict (the median wall time of ``--repeat`` builds, the verdict changing
 back and forth, and how many pages were rewritten; the twin is measured
 twice: with the edit in the claim's page only, its floor, and with the same change
 made by hand in every page that shows the claim).  It prints a table
-with absolute numbers, the ratios extension / twin, and the cost per claim.
+with absolute numbers, the ratios extension / twin, and the cost per claim, both
+whole and outside the collector (whose full collections rescan everything the
+process holds, so that its cost per claim grows with the project, whoever's).
 
 With ``--peer sphinx-needs`` (when it is installed) it measures a third project
 the same way: the same claims and sources as sphinx-needs objects, claims linking
@@ -56,7 +59,7 @@ def snapshot(out: Path) -> dict[str, int]:
 
 
 def measure(work: Path, claims: int, parallel: bool, repeat: int,
-            peer: str | None = None) -> dict[str, dict]:
+            peer: str | None = None, full_repeat: int = 1) -> dict[str, dict]:
     kinds = ["ext", "twin"] + (["peer"] if peer else [])
     writers = {
         "ext": lambda root, edit=None: generate(root, claims, plain=False, overrides=edit),
@@ -70,8 +73,12 @@ def measure(work: Path, claims: int, parallel: bool, repeat: int,
         shutil.rmtree(root, ignore_errors=True)
         roots[kind] = writers[kind](root)
     # alternate the kinds for each measurement
+    fulls: dict[str, list[dict]] = {kind: [] for kind in kinds}
+    for _turn in range(full_repeat):
+        for kind in kinds:
+            fulls[kind].append(build(roots[kind], "-E"))
     for kind in kinds:
-        results[kind] = {"full": build(roots[kind], "-E")}
+        results[kind] = {"full": median_run(fulls[kind])}
     if parallel:
         for kind in kinds:
             results[kind]["j2"] = build(roots[kind], "-E", "-j", "2")
@@ -122,12 +129,13 @@ def measure(work: Path, claims: int, parallel: bool, repeat: int,
 
 
 def median_run(runs: list[dict]) -> dict:
-    """The run of median time, with every time kept (the first run's page count: a
-    change and its reversal rewrite the same pages)."""
+    """The run of median time, with every time kept (for incremental builds, the first
+    run's page count: a change and its reversal rewrite the same pages)."""
     ordered = sorted(runs, key=lambda r: r["seconds"])
     result = dict(ordered[len(ordered) // 2])
     result["all_seconds"] = [r["seconds"] for r in runs]
-    result["pages"] = runs[0]["pages"]
+    if "pages" in runs[0]:
+        result["pages"] = runs[0]["pages"]
     return result
 
 
@@ -171,6 +179,7 @@ def report(all_results: dict[int, dict]) -> str:
             return tuple(get(res, kind, key, field, scale) for kind in ("ext", "twin", "peer"))
 
         line(str(claims), "full build (s)", three("full"), "{:.2f}")
+        line("", "  of which cyclic collector (s)", three("full", "gc_seconds"), "{:.2f}")
         line("", "peak RSS (MiB)", three("full", "peak_kib", 1024), "{:.0f}")
         if "j2" in res["ext"]:
             line("", "full build -j 2 (s)", three("j2"), "{:.2f}")
@@ -194,10 +203,26 @@ def report(all_results: dict[int, dict]) -> str:
         for kind, name in (("ext", "extension"), ("twin", "twin"), ("peer", "sphinx-needs")):
             if any(kind not in all_results[n] for n in (first, last)):
                 continue
-            per = {n: all_results[n][kind]["full"]["seconds"] / n for n in (first, last)}
-            lines.append(f"time per claim, {first} -> {last} claims ({name}): "
-                         f"{(per[last] / per[first] - 1) * 100:+.1f}%")
+            full = {n: all_results[n][kind]["full"] for n in (first, last)}
+            text = (f"time per claim, {first} -> {last} claims ({name}): "
+                     f"{growth(full, 'seconds'):+.1f}%")
+            if all("gc_seconds" in run for run in full.values()):
+                text += (f"; outside the cyclic collector {growth(full, 'outside'):+.1f}%, "
+                          f"the collector alone {growth(full, 'gc_seconds'):+.1f}%")
+            lines.append(text)
     return "\n".join(lines)
+
+
+def growth(full: dict[int, dict], field: str) -> float:
+    """How much a full build's *field* per claim grows between the two claim counts, in
+    percent ("outside": the build's time less the collector's)."""
+    def per_claim(claims: int) -> float:
+        run = full[claims]
+        value = run["seconds"] - run["gc_seconds"] if field == "outside" else run[field]
+        return value / claims
+
+    first, last = sorted(full)
+    return (per_claim(last) / per_claim(first) - 1) * 100
 
 
 def show(value: float | None, fmt: str) -> str:
@@ -212,6 +237,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
     parser.add_argument("--repeat", type=int, default=5,
                         help="incremental builds per measurement; the median is reported")
+    parser.add_argument("--full-repeat", type=int, default=1,
+                        help="full builds per project, alternating; the median is reported")
     parser.add_argument("--peer", choices=["sphinx-needs"],
                         help="also measure the same claims as sphinx-needs objects")
     args = parser.parse_args()
@@ -223,7 +250,7 @@ def main() -> None:
     for claims in args.claims:
         print(f"measuring {claims} claims ...", flush=True)
         results[claims] = measure(args.work, claims, not args.no_parallel, args.repeat,
-                                  args.peer)
+                                  args.peer, args.full_repeat)
     print()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python "
           f"{platform.python_version()}")

@@ -153,3 +153,22 @@ def test_the_report_adds_the_peer_column_when_measured():
     header, _rule, full = with_peer.splitlines()[:3]
     assert header.split()[-2:] == ["sphinx-needs", "ext/needs"]
     assert full.split()[-2:] == ["30.00", "0.50"]  # 15 s against 30 s
+
+
+def test_the_report_splits_growth_per_claim_at_the_cyclic_collector():
+    from run import report
+
+    def kind(seconds: float, collector: float) -> dict:
+        return {"full": {"seconds": seconds, "gc_seconds": collector, "peak_kib": 102400},
+                "incremental": {"seconds": 1.0, "pages": 3}}
+
+    table = report({
+        1000: {"ext": kind(6.0, 1.0), "twin": kind(12.0, 2.0)},
+        10000: {"ext": kind(72.0, 22.0), "twin": kind(132.0, 32.0)},
+    })
+    collector_rows = [row.split() for row in table.splitlines() if "cyclic collector (s)" in row]
+    assert collector_rows[0][-3:] == ["1.00", "2.00", "0.50"]
+    # 6 -> 7.2 ms per claim in all; 5 -> 5 ms outside the collector; 1 -> 2.2 ms in it
+    assert ("time per claim, 1000 -> 10000 claims (extension): +20.0%; outside the cyclic "
+            "collector +0.0%, the collector alone +120.0%") in table
+    assert "claims (twin): +10.0%; outside the cyclic collector +0.0%" in table
