@@ -14,6 +14,11 @@ with absolute numbers, the ratios extension / twin, and the cost per claim, both
 whole and outside the collector (whose full collections rescan everything the
 process holds, so that its cost per claim grows with the project, whoever's).
 
+With ``--pairs K`` it then builds the 1,000-claim and the largest project back to
+back, K times each for the extension and the twin, and prints the median growth per
+claim over those pairs and its range: a machine whose speed drifts over a long run
+distorts a growth taken from two builds far apart in time.
+
 With ``--peer sphinx-needs`` (when it is installed) it measures a third project
 the same way: the same claims and sources as sphinx-needs objects, claims linking
 to the sources they cite, and one project-wide needtable.
@@ -128,6 +133,42 @@ def measure(work: Path, claims: int, parallel: bool, repeat: int,
     return results
 
 
+def measure_pairs(work: Path, small: int, large: int, pairs: int) -> dict[str, list[dict]]:
+    """Full builds of the *small* and the *large* project back to back, *pairs* times,
+    for the extension and the twin.
+
+    Growth per claim compares two builds minutes apart; on a machine whose speed drifts
+    by 10% or more over a run, one build of each size, taken a quarter of an hour apart,
+    can show a growth of several tens of percent either way.  Each pair is measured
+    within a couple of minutes, so the spread of the pairs shows what the drift does.
+    """
+    measured: dict[str, list[dict]] = {"ext": [], "twin": []}
+    for _turn in range(pairs):
+        for kind, runs in measured.items():
+            runs.append({str(claims): build(work / f"{kind}-{claims}", "-E")
+                         for claims in (small, large)})
+    return measured
+
+
+def report_pairs(measured: dict[str, list[dict]]) -> str:
+    """One line a kind: the median growth per claim of its pairs, and their range."""
+    lines = []
+    for kind, name in (("ext", "extension"), ("twin", "twin")):
+        runs = measured[kind]
+        small, large = sorted(map(int, runs[0]))
+        whole = sorted(growth({n: run[str(n)] for n in (small, large)}, "seconds")
+                       for run in runs)
+        outside = sorted(growth({n: run[str(n)] for n in (small, large)}, "outside")
+                         for run in runs)
+        lines.append(
+            f"time per claim, {small} -> {large} claims, {len(runs)} "
+            f"pair{'s' if len(runs) != 1 else ''} of builds "
+            f"({name}): median {whole[len(whole) // 2]:+.1f}% (from {whole[0]:+.1f}% to "
+            f"{whole[-1]:+.1f}%); outside the cyclic collector median "
+            f"{outside[len(outside) // 2]:+.1f}%")
+    return "\n".join(lines)
+
+
 def median_run(runs: list[dict]) -> dict:
     """The run of median time, with every time kept (for incremental builds, the first
     run's page count: a change and its reversal rewrite the same pages)."""
@@ -197,9 +238,7 @@ def report(all_results: dict[int, dict]) -> str:
     lines.insert(1, "  ".join("-" * w for w in widths))
     counts = sorted(all_results)
     if len(counts) >= 2:
-        # from 1,000 claims on when measured: below that, fixed costs dominate
-        first = 1000 if 1000 in counts and counts[-1] > 1000 else counts[0]
-        last = counts[-1]
+        first, last = growth_span(counts)
         for kind, name in (("ext", "extension"), ("twin", "twin"), ("peer", "sphinx-needs")):
             if any(kind not in all_results[n] for n in (first, last)):
                 continue
@@ -211,6 +250,13 @@ def report(all_results: dict[int, dict]) -> str:
                           f"the collector alone {growth(full, 'gc_seconds'):+.1f}%")
             lines.append(text)
     return "\n".join(lines)
+
+
+def growth_span(counts: list[int]) -> tuple[int, int]:
+    """The claim counts growth per claim is measured between: from 1,000 claims on when
+    measured (below that, fixed costs dominate) to the largest."""
+    first = 1000 if 1000 in counts and counts[-1] > 1000 else counts[0]
+    return first, counts[-1]
 
 
 def growth(full: dict[int, dict], field: str) -> float:
@@ -239,6 +285,9 @@ def main() -> None:
                         help="incremental builds per measurement; the median is reported")
     parser.add_argument("--full-repeat", type=int, default=1,
                         help="full builds per project, alternating; the median is reported")
+    parser.add_argument("--pairs", type=int, default=0,
+                        help="then build the 1,000-claim (or smallest) and the largest "
+                             "project back to back this many times, for growth per claim")
     parser.add_argument("--peer", choices=["sphinx-needs"],
                         help="also measure the same claims as sphinx-needs objects")
     args = parser.parse_args()
@@ -251,12 +300,19 @@ def main() -> None:
         print(f"measuring {claims} claims ...", flush=True)
         results[claims] = measure(args.work, claims, not args.no_parallel, args.repeat,
                                   args.peer, args.full_repeat)
+    pairs = {}
+    if args.pairs and len(results) >= 2:
+        small, large = growth_span(sorted(results))
+        print(f"measuring {small} and {large} claims in pairs ...", flush=True)
+        pairs = measure_pairs(args.work, small, large, args.pairs)
     print()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python "
           f"{platform.python_version()}")
     print(report(results))
+    if pairs:
+        print(report_pairs(pairs))
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+        args.json.write_text(json.dumps({**results, "pairs": pairs}, indent=2))
 
 
 if __name__ == "__main__":

@@ -172,3 +172,21 @@ def test_the_report_splits_growth_per_claim_at_the_cyclic_collector():
     assert ("time per claim, 1000 -> 10000 claims (extension): +20.0%; outside the cyclic "
             "collector +0.0%, the collector alone +120.0%") in table
     assert "claims (twin): +10.0%; outside the cyclic collector +0.0%" in table
+
+
+def test_pairs_report_the_median_growth_and_its_range():
+    from run import report_pairs
+
+    def pair(small: float, large: float) -> dict:
+        return {"1000": {"seconds": small, "gc_seconds": 1.0},
+                "10000": {"seconds": large, "gc_seconds": 11.0}}
+
+    lines = report_pairs({"ext": [pair(6.0, 66.0), pair(5.0, 66.0), pair(6.0, 72.0)],
+                          "twin": [pair(12.0, 120.0)]}).splitlines()
+    # per claim: 6 -> 6.6 (+10%), 5 -> 6.6 (+32%), 6 -> 7.2 (+20%); outside the collector
+    # 5 -> 5.5 (+10%), 4 -> 5.5 (+37.5%), 5 -> 6.1 (+22%)
+    assert lines[0] == ("time per claim, 1000 -> 10000 claims, 3 pairs of builds (extension): "
+                        "median +20.0% (from +10.0% to +32.0%); outside the cyclic collector "
+                        "median +22.0%")
+    assert lines[1].startswith("time per claim, 1000 -> 10000 claims, 1 pair of builds (twin)"
+                               ": median +0.0%")
