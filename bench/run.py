@@ -14,7 +14,7 @@ with absolute numbers, the ratios extension / twin, and the cost per claim, both
 whole and outside the collector (whose full collections rescan everything the
 process holds, so that its cost per claim grows with the project, whoever's).
 
-With ``--pairs K`` it then builds the 1,000-claim and the largest project back to
+With ``--pairs K`` (and ``--pairs-only`` to skip everything else) it then builds the 1,000-claim and the largest project back to
 back, K times each for the extension and the twin, and prints the median growth per
 claim over those pairs and its range: a machine whose speed drifts over a long run
 distorts a growth taken from two builds far apart in time.
@@ -288,6 +288,8 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=0,
                         help="then build the 1,000-claim (or smallest) and the largest "
                              "project back to back this many times, for growth per claim")
+    parser.add_argument("--pairs-only", action="store_true",
+                        help="with --pairs: generate the projects and measure only the pairs")
     parser.add_argument("--peer", choices=["sphinx-needs"],
                         help="also measure the same claims as sphinx-needs objects")
     args = parser.parse_args()
@@ -295,20 +297,27 @@ def main() -> None:
         parser.error("--peer sphinx-needs: sphinx-needs is not installed "
                      "(pip install sphinx-needs)")
     compile_extension()
+    if args.pairs_only and (not args.pairs or len(args.claims) < 2):
+        parser.error("--pairs-only needs --pairs K and two claim counts")
     results = {}
-    for claims in args.claims:
+    for claims in [] if args.pairs_only else args.claims:
         print(f"measuring {claims} claims ...", flush=True)
         results[claims] = measure(args.work, claims, not args.no_parallel, args.repeat,
                                   args.peer, args.full_repeat)
     pairs = {}
-    if args.pairs and len(results) >= 2:
-        small, large = growth_span(sorted(results))
+    if args.pairs and len(args.claims) >= 2:
+        small, large = growth_span(sorted(args.claims))
+        if args.pairs_only:
+            for claims in (small, large):
+                for kind, plain in (("ext", False), ("twin", True)):
+                    generate(args.work / f"{kind}-{claims}", claims, plain=plain)
         print(f"measuring {small} and {large} claims in pairs ...", flush=True)
         pairs = measure_pairs(args.work, small, large, args.pairs)
     print()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python "
           f"{platform.python_version()}")
-    print(report(results))
+    if results:
+        print(report(results))
     if pairs:
         print(report_pairs(pairs))
     if args.json:
