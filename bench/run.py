@@ -14,10 +14,11 @@ with absolute numbers, the ratios extension / twin, and the cost per claim, both
 whole and outside the collector (whose full collections rescan everything the
 process holds, so that its cost per claim grows with the project, whoever's).
 
-With ``--pairs K`` (and ``--pairs-only`` to skip everything else) it then builds the 1,000-claim and the largest project back to
+With ``--pairs K`` it then builds the 1,000-claim and the largest project back to
 back, K times each for the extension and the twin, and prints the median growth per
 claim over those pairs and its range: a machine whose speed drifts over a long run
-distorts a growth taken from two builds far apart in time.
+distorts a growth taken from two builds far apart in time.  ``--pairs-only`` measures
+the pairs and nothing else.
 
 With ``--peer sphinx-needs`` (when it is installed) it measures a third project
 the same way: the same claims and sources as sphinx-needs objects, claims linking
@@ -154,12 +155,10 @@ def report_pairs(measured: dict[str, list[dict]]) -> str:
     """One line a kind: the median growth per claim of its pairs, and their range."""
     lines = []
     for kind, name in (("ext", "extension"), ("twin", "twin")):
-        runs = measured[kind]
-        small, large = sorted(map(int, runs[0]))
-        whole = sorted(growth({n: run[str(n)] for n in (small, large)}, "seconds")
-                       for run in runs)
-        outside = sorted(growth({n: run[str(n)] for n in (small, large)}, "outside")
-                         for run in runs)
+        runs = [{int(claims): run for claims, run in pair.items()} for pair in measured[kind]]
+        small, large = sorted(runs[0])
+        whole = sorted(growth(pair, "seconds") for pair in runs)
+        outside = sorted(growth(pair, "outside") for pair in runs)
         lines.append(
             f"time per claim, {small} -> {large} claims, {len(runs)} "
             f"pair{'s' if len(runs) != 1 else ''} of builds "
@@ -244,10 +243,10 @@ def report(all_results: dict[int, dict]) -> str:
                 continue
             full = {n: all_results[n][kind]["full"] for n in (first, last)}
             text = (f"time per claim, {first} -> {last} claims ({name}): "
-                     f"{growth(full, 'seconds'):+.1f}%")
+                    f"{growth(full, 'seconds'):+.1f}%")
             if all("gc_seconds" in run for run in full.values()):
                 text += (f"; outside the cyclic collector {growth(full, 'outside'):+.1f}%, "
-                          f"the collector alone {growth(full, 'gc_seconds'):+.1f}%")
+                         f"the collector alone {growth(full, 'gc_seconds'):+.1f}%")
             lines.append(text)
     return "\n".join(lines)
 
