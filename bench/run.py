@@ -141,7 +141,7 @@ def measure_pairs(work: Path, small: int, large: int, pairs: int) -> dict[str, l
     Growth per claim compares two builds minutes apart; on a machine whose speed drifts
     by 10% or more over a run, one build of each size, taken a quarter of an hour apart,
     can show a growth of several tens of percent either way.  Each pair is measured
-    within a couple of minutes, so the spread of the pairs shows what the drift does.
+    back to back (a few minutes), so the spread of the pairs shows what the drift does.
     """
     measured: dict[str, list[dict]] = {"ext": [], "twin": []}
     for _turn in range(pairs):
@@ -295,16 +295,18 @@ def main() -> None:
     if args.peer and importlib.util.find_spec("sphinx_needs") is None:
         parser.error("--peer sphinx-needs: sphinx-needs is not installed "
                      "(pip install sphinx-needs)")
+    if args.pairs and len(args.claims) < 2:
+        parser.error("--pairs needs two claim counts")
+    if args.pairs_only and not args.pairs:
+        parser.error("--pairs-only needs --pairs K")
     compile_extension()
-    if args.pairs_only and (not args.pairs or len(args.claims) < 2):
-        parser.error("--pairs-only needs --pairs K and two claim counts")
     results = {}
     for claims in [] if args.pairs_only else args.claims:
         print(f"measuring {claims} claims ...", flush=True)
         results[claims] = measure(args.work, claims, not args.no_parallel, args.repeat,
                                   args.peer, args.full_repeat)
     pairs = {}
-    if args.pairs and len(args.claims) >= 2:
+    if args.pairs:
         small, large = growth_span(sorted(args.claims))
         if args.pairs_only:
             for claims in (small, large):
