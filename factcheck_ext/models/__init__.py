@@ -1,0 +1,47 @@
+"""The one data model of sphinx-factcheck.
+
+Directives validate their raw option strings into these models, the domain
+stores them, and every renderer and exporter reads them.  ``fields`` holds the
+reusable field types, ``scale`` the verdict scale, ``objects`` what a report is
+made of, ``views`` what its tables and summaries select.
+"""
+
+from .fields import (
+    CLAIMANT_KINDS,
+    ID_PATTERN,
+    SOURCE_KINDS,
+    STATUSES,
+    UPDATE_KINDS,
+)
+from .objects import (
+    Article,
+    Claim,
+    Claimant,
+    CompactPickle,
+    Located,
+    Source,
+    TextQuoteSelector,
+    Update,
+)
+from .scale import DEFAULT_SCALE, DEFAULT_VERDICTS, Scale, Verdict, contrast_ratio
+from .views import (
+    CLAIM_COLUMNS,
+    CLAIM_SORT_KEYS,
+    DEFAULT_CLAIM_COLUMNS,
+    AnnotatedView,
+    ClaimQuery,
+    ClaimsView,
+    CorrectionsView,
+    SourcesView,
+    SummaryView,
+    View,
+)
+
+__all__ = [
+    "CLAIMANT_KINDS", "CLAIM_COLUMNS", "CLAIM_SORT_KEYS", "DEFAULT_CLAIM_COLUMNS",
+    "DEFAULT_SCALE", "DEFAULT_VERDICTS", "ID_PATTERN", "SOURCE_KINDS", "STATUSES",
+    "UPDATE_KINDS", "AnnotatedView", "Article", "Claim", "ClaimQuery", "Claimant",
+    "ClaimsView", "CompactPickle", "CorrectionsView", "Located", "Scale", "Source",
+    "SourcesView", "SummaryView", "TextQuoteSelector", "Update", "Verdict", "View",
+    "contrast_ratio",
+]

@@ -1,0 +1,144 @@
+"""Reusable field types of the data model.
+
+Validators raise :class:`~pydantic_core.PydanticCustomError` whose *type* is the
+warning subtype (see :mod:`factcheck_ext.warnings`), so a rejected option becomes a
+located warning with the right subtype without a second copy of the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9_])?$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+STATUSES = ("unchecked", "in-progress", "checked", "retracted")
+SOURCE_KINDS = ("primary", "official", "academic", "news", "expert", "dataset", "other")
+UPDATE_KINDS = ("correction", "update", "clarification")
+CLAIMANT_KINDS = ("person", "organization")
+
+Status = Literal["unchecked", "in-progress", "checked", "retracted"]
+SourceKind = Literal["primary", "official", "academic", "news", "expert", "dataset", "other"]
+UpdateKind = Literal["correction", "update", "clarification"]
+ClaimantKindName = Literal["person", "organization"]
+
+
+# --- reusable field types -------------------------------------------------
+
+
+def blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value.strip() if isinstance(value, str) else value
+
+
+def check_id(value: Any) -> str:
+    if value is None or not str(value).strip():
+        raise PydanticCustomError("missing-id", "an id is required")
+    value = str(value).strip()
+    if not ID_PATTERN.match(value):
+        raise PydanticCustomError(
+            "bad-id",
+            "'{value}' is not a valid id (use lower-case letters, digits, '-', '_' and '.')",
+            {"value": value},
+        )
+    return value
+
+
+def parse_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        if not ISO_DATE.match(text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PydanticCustomError(
+            "bad-date", "'{value}' is not an ISO date (YYYY-MM-DD)", {"value": text}
+        ) from None
+
+
+def check_web_url(value: str) -> str:
+    lowered = value.lower()
+    if not (lowered.startswith("https://") or lowered.startswith("http://")) or any(
+        ch.isspace() or ord(ch) < 32 for ch in value
+    ):
+        raise PydanticCustomError(
+            "bad-url", "'{value}' is not an http(s) URL; it is not linked", {"value": value}
+        )
+    return value
+
+
+def split_commas(value: Any) -> Any:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+def choice(name: str, choices: tuple[str, ...]) -> Any:
+    def check(value: Any) -> Any:
+        text = str(value).strip().lower()
+        if text not in choices:
+            raise PydanticCustomError(
+                f"unknown-{name}",
+                "'{value}' is not a known " + name + " (allowed: {allowed})",
+                {"value": str(value), "allowed": ", ".join(choices)},
+            )
+        return text
+
+    return BeforeValidator(check)
+
+
+def positive_int(value: Any) -> Any:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise PydanticCustomError(
+            "bad-number", "'{value}' is not a positive whole number", {"value": str(value)}
+        )
+    return number
+
+
+def optional(validator: Any) -> Any:
+    """Run *validator* only on a present value (``None`` means "not given")."""
+
+    def run(value: Any) -> Any:
+        return None if value is None else validator(value)
+
+    return BeforeValidator(run)
+
+
+IsoDate = Annotated[date | None, optional(parse_date), BeforeValidator(blank_to_none)]
+WebUrl = Annotated[str | None, optional(check_web_url), BeforeValidator(blank_to_none)]
+PositiveInt = Annotated[int | None, optional(positive_int), BeforeValidator(blank_to_none)]
+ObjectId = Annotated[str, BeforeValidator(check_id)]
+OptionalText = Annotated[str | None, BeforeValidator(blank_to_none)]
+#: lists of ids or words are tuples: immutable, and (unlike lists) not tracked by the
+#: garbage collector, which matters with tens of thousands of claims in the environment
+IdList = Annotated[tuple[ObjectId, ...], BeforeValidator(split_commas)]
+TextList = Annotated[tuple[str, ...], BeforeValidator(split_commas)]
+#: several http(s) URLs: a bad one is dropped (and warned about), the others kept
+WebUrlList = Annotated[tuple[Annotated[str, BeforeValidator(check_web_url)], ...],
+                       BeforeValidator(split_commas)]
+
+
+def _british_spelling(value: Any) -> Any:
+    return "organization" if str(value).strip().lower() == "organisation" else value
+
+
+#: ``person`` or ``organization`` (``organisation`` is read as ``organization``)
+ClaimantKind = Annotated[ClaimantKindName, choice("kind", CLAIMANT_KINDS),
+                         BeforeValidator(_british_spelling)]
+OptionalClaimantKind = Annotated[ClaimantKindName | None,
+                                 optional(choice("claimant-type", CLAIMANT_KINDS).func),
+                                 BeforeValidator(_british_spelling),
+                                 BeforeValidator(blank_to_none)]

@@ -1,0 +1,213 @@
+"""The objects of a report: articles, claims, sources, claimants and updates."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from .fields import (
+    SOURCE_KINDS,
+    STATUSES,
+    UPDATE_KINDS,
+    ClaimantKind,
+    IdList,
+    IsoDate,
+    ObjectId,
+    OptionalClaimantKind,
+    OptionalText,
+    PositiveInt,
+    SourceKind,
+    Status,
+    TextList,
+    UpdateKind,
+    WebUrl,
+    WebUrlList,
+    choice,
+    parse_date,
+)
+from .scale import DEFAULT_SCALE, Scale
+
+
+def _scale_key(value: str | None, info: ValidationInfo) -> str | None:
+    """A verdict key of the scale in the validation context (or of the default scale)."""
+    scale: Scale = (info.context or {}).get("scale", DEFAULT_SCALE)
+    if value is None:
+        return None
+    key = value.strip().lower()
+    if scale.get(key) is None:
+        raise PydanticCustomError(
+            "unknown-verdict",
+            "'{value}' is not a verdict of the scale (allowed: {allowed})",
+            {"value": value, "allowed": ", ".join(scale.keys)},
+        )
+    return key
+
+
+class CompactPickle(BaseModel):
+    """Pickle as a tuple of field values.
+
+    The build environment is pickled after every build and loaded before the next;
+    with ten thousand claims pydantic's default state (a dict, the set of fields set,
+    extras) makes that file several times larger and slower to load.
+    """
+
+    @classmethod
+    def _field_names(cls) -> tuple[str, ...]:
+        names = cls.__dict__.get("_fc_field_names")
+        if names is None:
+            names = tuple(cls.model_fields)
+            setattr(cls, "_fc_field_names", names)
+            # every restored instance has all fields set: one set per class, not one per
+            # object (pydantic only adds field names to it, which are all there already)
+            setattr(cls, "_fc_fields_set", set(names))
+        return names
+
+    def __getstate__(self) -> tuple[Any, ...]:  # type: ignore[override]
+        values = self.__dict__
+        return tuple([values[name] for name in self._field_names()])
+
+    def __setstate__(self, state: Any) -> None:
+        if isinstance(state, dict):  # pydantic's own format
+            super().__setstate__(state)
+            return
+        names = type(self).__dict__.get("_fc_field_names") or self._field_names()
+        setter = object.__setattr__
+        setter(self, "__dict__", dict(zip(names, state)))
+        setter(self, "__pydantic_fields_set__", type(self).__dict__["_fc_fields_set"])
+        setter(self, "__pydantic_extra__", None)
+        setter(self, "__pydantic_private__", None)
+
+
+class Located(CompactPickle):
+    """Where an object was defined: used for warnings, links and incremental builds."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+
+    id: ObjectId
+    title: str = ""
+    docname: str = Field(default="", json_schema_extra={"description": "Sphinx document name"})
+    lineno: int = Field(default=0, exclude=True)
+    anchor: str = ""
+    #: options the directive rejected (already warned about), so checks do not repeat them
+    rejected: tuple[str, ...] = Field(default=(), exclude=True)
+
+    def location(self) -> tuple[str, int]:
+        return (self.docname, self.lineno)
+
+
+class Article(Located):
+    """The article under review."""
+
+    url: WebUrl = None
+    publisher: OptionalText = None
+    authors: TextList = Field(default=(), alias="author")
+    published: IsoDate = None
+    text_file: OptionalText = Field(default=None, description="srcdir-relative path of the text")
+    text: str | None = Field(default=None, exclude=True, repr=False)
+
+
+class TextQuoteSelector(CompactPickle):
+    """Where a quote sits in its article's text (W3C Web Annotation)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["TextQuoteSelector"] = "TextQuoteSelector"
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    start: int = Field(description="offset of the first character in the article text")
+    end: int = Field(description="offset after the last character in the article text")
+
+
+class Update(CompactPickle):
+    """A dated correction, update or clarification of a published check."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+
+    date: Annotated[date, BeforeValidator(parse_date)]
+    kind: Annotated[UpdateKind, choice("update-kind", UPDATE_KINDS)] = "update"
+    previous_verdict: OptionalText = Field(default=None, alias="previous-verdict")
+    text: str = ""
+    lineno: int = Field(default=0, exclude=True)
+
+    @field_validator("previous_verdict")
+    @classmethod
+    def _known_previous(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _scale_key(value, info)
+
+
+class Claim(Located):
+    """One checked (or to-be-checked) claim."""
+
+    article: ObjectId | None = None
+    quote: OptionalText = None
+    claimant: OptionalText = None
+    date: IsoDate = None
+    status: Annotated[Status, choice("status", STATUSES)] = "checked"
+    verdict: OptionalText = None
+    sources: IdList = ()
+    cited: tuple[str, ...] = Field(
+        default=(), description="sources cited with the fc:source role in the analysis"
+    )
+    tags: TextList = ()
+    context: OptionalText = None
+    occurrence: PositiveInt = None
+    claimant_type: OptionalClaimantKind = Field(default=None, alias="claimant-type")
+    published: IsoDate = Field(default=None, description="when the check was published")
+    #: where the quote was found when the article is in the same document (found at read
+    #: time, so a build need not search every article again); None: not searched yet
+    quote_span: tuple[int, int] | tuple[()] | None = Field(default=None, exclude=True)
+    checked_by: OptionalText = Field(default=None, alias="checked-by")
+    reviewed_by: OptionalText = Field(default=None, alias="reviewed-by")
+    updates: tuple[Update, ...] = ()
+
+    @field_validator("verdict")
+    @classmethod
+    def _known_verdict(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _scale_key(value, info)
+
+    @property
+    def date_modified(self):  # -> date | None
+        """The date of the newest update, if any."""
+        return max((u.date for u in self.updates), default=None)
+
+    @property
+    def all_sources(self) -> list[str]:
+        """Sources listed in ``:sources:`` then those cited inline, without repeats."""
+        return list(dict.fromkeys([*self.sources, *self.cited]))
+
+    @property
+    def shown_verdict(self) -> str | None:
+        """The verdict that stands: only a checked claim has one (not a retracted one)."""
+        return self.verdict if self.status == "checked" else None
+
+
+class Source(Located):
+    """A piece of evidence a verdict rests on."""
+
+    url: WebUrl = None
+    publisher: OptionalText = None
+    authors: TextList = Field(default=(), alias="author")
+    date: IsoDate = None
+    accessed: IsoDate = None
+    archive: WebUrl = None
+    kind: Annotated[SourceKind, choice("kind", SOURCE_KINDS)] = "other"
+
+
+class Claimant(Located):
+    """Who makes claims: a person or an organisation, with a profile and a scorecard.
+
+    A claim's ``:claimant:`` names one by id; a value that is no claimant's id stays
+    free text (see :meth:`factcheck_ext.index.ProjectIndex.claimant_of`).
+    """
+
+    kind: ClaimantKind = "person"
+    role: OptionalText = Field(default=None, description="jobTitle of a person, "
+                               "description of an organisation")
+    affiliation: OptionalText = None
+    url: WebUrl = None
+    same_as: WebUrlList = Field(default=(), alias="same-as",
+                                description="Wikidata, Wikipedia, official pages")
