@@ -21,6 +21,7 @@ CONFIG_VALUES: dict[str, tuple[Any, str, tuple[type, ...]]] = {
     "factcheck_publish_unchecked": (True, "env", (bool,)),
     "factcheck_require_review": (False, "env", (bool,)),
     "factcheck_ledger": (None, "env", (str, type(None))),
+    "factcheck_claimants_required": (False, "env", (bool,)),
 }
 
 

@@ -13,6 +13,7 @@ from sphinx.util.nodes import make_refnode
 from .config import get_scale
 from .directives.article import ArticleDirective
 from .directives.claim import ClaimDirective
+from .directives.claimant import ClaimantDirective
 from .directives.source import SourceDirective
 from .directives.update import UpdateDirective
 from .directives.views import (
@@ -24,8 +25,8 @@ from .directives.views import (
 )
 from .gcpause import settle_young
 from .index import ProjectIndex
-from .indices import ClaimIndex, SourceIndex
-from .models import Claim, Located, Scale
+from .indices import ClaimantIndex, ClaimIndex, SourceIndex
+from .models import Claim, Claimant, Located, Scale
 from .render.badge import claim_badge
 from .roles import verdict_role
 from .storage import DocRecord, DocRecords
@@ -41,7 +42,7 @@ def is_unpublished(claim: Claim) -> bool:
 
 
 class FactCheckDomain(Domain):
-    """Articles, claims and sources, with roles to link them across documents."""
+    """Articles, claims, sources and claimants, with roles to link them across documents."""
 
     name = "fc"
     label = "Fact-check"
@@ -49,11 +50,13 @@ class FactCheckDomain(Domain):
         "article": ObjType("article", "article"),
         "claim": ObjType("claim", "claim"),
         "source": ObjType("source", "source"),
+        "claimant": ObjType("claimant", "claimant"),
     }
     directives = {
         "article": ArticleDirective,
         "claim": ClaimDirective,
         "source": SourceDirective,
+        "claimant": ClaimantDirective,
         "claims": ClaimsDirective,
         "sources": SourcesDirective,
         "summary": SummaryDirective,
@@ -61,11 +64,12 @@ class FactCheckDomain(Domain):
         "corrections": CorrectionsDirective,
         "update": UpdateDirective,
     }
-    indices = [ClaimIndex, SourceIndex]
+    indices = [ClaimIndex, SourceIndex, ClaimantIndex]
     roles = {
         "article": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "claim": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "source": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "claimant": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "verdict": verdict_role,
     }
     initial_data: dict[str, Any] = {"docs": DocRecords()}
@@ -140,6 +144,8 @@ class FactCheckDomain(Domain):
             content = [*(content if isinstance(content, list) else [content]), nodes.Text(" ")]
             content.append(claim_badge(obj, self.scale))
         title = node.get("fc_reftitle") or obj.title
+        if isinstance(obj, Claimant) and obj.role and not node.get("fc_reftitle"):
+            title = f"{obj.title}, {obj.role}"
         return make_refnode(builder, fromdocname, obj.docname, obj.anchor, content, title)
 
     def resolve_xref(

@@ -14,7 +14,9 @@ Dependency keys:
     the set of claims citing a source, or checked in an article
 ``article-claims:<id>``
     anything about any claim of an article (views filtered by article)
-``claims:*``, ``sources:*``, ``articles:*``
+``claimant-claims:<id>``
+    anything about any claim naming a claimant (the claimant's scorecard)
+``claims:*``, ``sources:*``, ``articles:*``, ``claimants:*``
     any object of that type at all (project-wide views)
 """
 
@@ -28,7 +30,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 
 from .models import Claim, Located
-from .nodes import article_block, claim_block, fc_placeholder, source_block
+from .nodes import article_block, claim_block, claimant_block, fc_placeholder, source_block
 from .storage import DocRecord
 
 if TYPE_CHECKING:
@@ -77,6 +79,8 @@ def changed_keys(old: DocRecord | None, new: DocRecord | None) -> set[str]:
             keys |= _claim_keys(was, now)  # type: ignore[arg-type]
             keys.update(f"article-claims:{c.article}" for c in (was, now)
                         if c is not None and c.article)
+            keys.update(f"claimant-claims:{c.claimant}" for c in (was, now)
+                        if c is not None and c.claimant)
     return keys
 
 
@@ -89,11 +93,15 @@ def page_dependencies(doctree: nodes.document, record: DocRecord) -> set[str]:
             claim = claims[node["fc_id"]]
             if claim.article:
                 keys.add(f"def:article:{claim.article}")
+            if claim.claimant:
+                keys.add(f"def:claimant:{claim.claimant}")
             keys.update(f"def:source:{s}" for s in claim.all_sources)
         elif isinstance(node, source_block):
             keys.add(f"cites:source:{node['fc_id']}")
         elif isinstance(node, article_block):
             keys.add(f"cites:article:{node['fc_id']}")
+        elif isinstance(node, claimant_block):
+            keys.update((f"claimant-claims:{node['fc_id']}", "articles:*"))
         keys.update(node.get("fc_depends", ()))
     for ref in doctree.findall(pending_xref):
         if ref.get("refdomain") == "fc":

@@ -9,11 +9,11 @@ the data changed.  Nothing here is pickled.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .gcpause import without_collector
-from .models import Article, Claim, Located, Source
+from .models import Article, Claim, Claimant, Located, Source
 from .quotes import ArticleText, article_text, selector_fields
 from .storage import DocRecord
 
@@ -34,6 +34,7 @@ class ProjectIndex:
         self.articles: dict[str, Article] = {}
         self.claims: dict[str, Claim] = {}
         self.sources: dict[str, Source] = {}
+        self.claimants: dict[str, Claimant] = {}
         self.duplicates: list[Duplicate] = []
         #: claims left out of a publication build (ids), and the sources they cite
         self.withheld: set[str] = set()
@@ -41,7 +42,10 @@ class ProjectIndex:
         self.claims_by_article: dict[str, list[Claim]] = defaultdict(list)
         self.claims_citing: dict[str, list[Claim]] = defaultdict(list)
         self.claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
-        tables = {"article": self.articles, "claim": self.claims, "source": self.sources}
+        #: the claims of each registered claimant (by id), in project order
+        self.claims_by_claimant: dict[str, list[Claim]] = defaultdict(list)
+        tables = self._tables = {"article": self.articles, "claim": self.claims,
+                                 "source": self.sources, "claimant": self.claimants}
         for docname in sorted(docs):
             for objtype, obj in docs[docname].objects():
                 table = tables[objtype]
@@ -59,6 +63,8 @@ class ProjectIndex:
                 self.claims_by_article[claim.article].append(claim)
             for source_id in claim.all_sources:
                 self.claims_citing[source_id].append(claim)
+            if claim.claimant in self.claimants:
+                self.claims_by_claimant[claim.claimant].append(claim)  # type: ignore[index]
         self._texts: dict[str, ArticleText | None] = {}
         self._spans: dict[str, tuple[int, int] | None] = {}
         self._inventory: list[tuple[str, str, str, str, str, int]] | None = None
@@ -70,15 +76,41 @@ class ProjectIndex:
                 # dispname is the id too: the search index splits names at dots,
                 # and claim titles are sentences
                 (obj_id, obj_id, objtype, table[obj_id].docname, table[obj_id].anchor, 1)
-                for objtype, table in (("article", self.articles), ("claim", self.claims),
-                                       ("source", self.sources))
+                for objtype, table in self._tables.items()
                 for obj_id in sorted(table)
             ]
         return self._inventory
 
     def get(self, objtype: str, obj_id: str) -> Located | None:
-        table = {"article": self.articles, "claim": self.claims, "source": self.sources}
-        return table[objtype].get(obj_id)
+        return self._tables[objtype].get(obj_id)
+
+    def claimant_of(self, claim: Claim) -> Claimant | None:
+        """The registered claimant a claim names by id; None for free text or none."""
+        return self.claimants.get(claim.claimant) if claim.claimant else None
+
+    def claimant_name(self, claim: Claim) -> str | None:
+        """Who made the claim, as readers see it: a claimant's name, or the free text."""
+        claimant = self.claimant_of(claim)
+        return (claimant.title or claimant.id) if claimant else claim.claimant
+
+    def claimant_ids(self, names: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Split a view's ``:claimant:`` values into claimant ids (a value that is an id,
+        or a registered claimant's name) and free-text names (casefolded)."""
+        ids: set[str] = set()
+        texts: set[str] = set()
+        by_name = None
+        for name in names:
+            if name in self.claimants:
+                ids.add(name)
+                continue
+            if by_name is None:
+                by_name = {(c.title or c.id).casefold(): c.id for c in self.claimants.values()}
+            folded = name.casefold()
+            if folded in by_name:
+                ids.add(by_name[folded])
+            else:
+                texts.add(folded)
+        return ids, texts
 
     def article_text(self, article_id: str | None) -> ArticleText | None:
         """The folded text of an article, computed once per build."""

@@ -1,7 +1,9 @@
-"""The claim index (by verdict, in scale order) and the source index (by kind).
+"""The claim index (by verdict, in scale order), the source index (by kind) and the
+claimant index (people, then organisations).
 
-Sphinx writes them as ``fc-claimindex.html`` and ``fc-sourceindex.html`` and
-labels them ``fc-claimindex`` / ``fc-sourceindex`` for ``:ref:``.
+Sphinx writes them as ``fc-claimindex.html``, ``fc-sourceindex.html`` and
+``fc-claimantindex.html`` and labels them ``fc-claimindex``, ``fc-sourceindex`` and
+``fc-claimantindex`` for ``:ref:``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from sphinx.domains import Index, IndexEntry
 
 from .badge_labels import status_label
 from .gcpause import without_collector
-from .models import SOURCE_KINDS, Located, Source
+from .models import SOURCE_KINDS, Claimant, Located, Source
 
 
 class IndexContent(list):  # type: ignore[type-arg]
@@ -99,3 +101,33 @@ class SourceIndex(Index):
 
         sources = in_documents(index.sources.values(), docnames)
         return grouped(map(entry, sources), [k.capitalize() for k in SOURCE_KINDS]), False
+
+
+#: claimant kind -> the group it is listed under
+CLAIMANT_GROUPS = {"person": "People", "organization": "Organisations"}
+
+
+def checked_claims(count: int) -> str:
+    return f"{count} checked claim{'' if count == 1 else 's'}"
+
+
+class ClaimantIndex(Index):
+    name = "claimantindex"
+    localname = "Claimant index"
+    shortname = "claimants"
+
+    @without_collector
+    def generate(self, docnames: Iterable[str] | None = None
+                 ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        index = self.domain.index  # type: ignore[attr-defined]
+
+        def entry(claimant: Claimant) -> tuple[str, IndexEntry]:
+            claims = index.claims_by_claimant.get(claimant.id, ())
+            count = sum(1 for claim in claims if claim.shown_verdict)
+            return (CLAIMANT_GROUPS[claimant.kind], IndexEntry(
+                claimant.title or claimant.id, 0, claimant.docname, claimant.anchor,
+                claimant.role or "", "", checked_claims(count),
+            ))
+
+        claimants = in_documents(index.claimants.values(), docnames)
+        return grouped(map(entry, claimants), list(CLAIMANT_GROUPS.values())), False

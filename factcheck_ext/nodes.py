@@ -28,7 +28,12 @@ class source_block(fc_placeholder):
     """An ``fc:source`` directive; its children are the note on the source."""
 
 
-BLOCKS: tuple[type[fc_placeholder], ...] = (article_block, claim_block, source_block)
+class claimant_block(fc_placeholder):
+    """An ``fc:claimant`` directive; its children are the profile the author wrote."""
+
+
+BLOCKS: tuple[type[fc_placeholder], ...] = (article_block, claim_block, source_block,
+                                            claimant_block)
 
 
 def skip(self: object, node: nodes.Node) -> None:

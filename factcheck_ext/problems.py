@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .domain import FactCheckDomain
+    from .index import ProjectIndex
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             other.docname, other.lineno,
         )
     require_review = domain.env.config.factcheck_require_review
-    articles, sources = index.articles, index.sources
+    require_claimants = domain.env.config.factcheck_claimants_required
+    articles, sources, claimants = index.articles, index.sources, index.claimants
     needs_sources = {v.key for v in scale.verdicts if v.needs_sources}
     for claim in index.claims.values():
         # most claims have no problem: test first, word the message only when one is found
@@ -62,6 +64,17 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
         if verdict and status in ("unchecked", "in-progress"):
             yield _claim_problem(claim, "unexpected-verdict", f"has status {status!r}, "
                                  "so it cannot have a :verdict: yet")
+        if claim.claimant:
+            claimant = claimants.get(claim.claimant)
+            if claimant is None and require_claimants:
+                yield _claim_problem(claim, "unknown-claimant", ": the claimant "
+                                     f"{claim.claimant!r} is not a claimant id"
+                                     f"{_did_you_mean(claim.claimant, index)}", sep="")
+            elif claimant is not None and claim.claimant_type not in (None, claimant.kind):
+                yield _claim_problem(claim, "claimant-type-conflict", f": :claimant-type: "
+                                     f"{claim.claimant_type} contradicts the claimant "
+                                     f"{claimant.id!r}, who is {_a(claimant.kind)} (drop "
+                                     ":claimant-type:, the claimant's :kind: says it)", sep="")
         article_id = claim.article
         if article_id and article_id not in articles:
             yield _claim_problem(claim, "unknown-article",
@@ -80,6 +93,18 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
                       if found else "")
             yield _claim_problem(claim, "quote-not-found", f": the quote {claim.quote!r} is not "
                                  f"in the text of article {article.id!r}{detail}", sep="")
+
+
+def _a(kind: str) -> str:
+    return "an organization" if kind == "organization" else f"a {kind}"
+
+
+def _did_you_mean(name: str, index: ProjectIndex) -> str:
+    """A hint naming the claimant whose name is *name*, if one is registered."""
+    ids, _texts = index.claimant_ids([name])
+    if ids:
+        return f" (did you mean {sorted(ids)[0]!r}?)"
+    return " (register it with fc:claimant and use its id)"
 
 
 def _claim_problem(claim: Claim, subtype: str, message: str, sep: str = " ") -> Problem:
@@ -116,6 +141,8 @@ def view_problems(domain: FactCheckDomain) -> Iterator[Problem]:
                 if tag not in tags:
                     yield Problem("bad-filter", f"{name}: no claim has the tag {tag!r}", *where)
             for claimant in getattr(view, "claimant", []):
+                if index.claimant_ids([claimant])[0]:
+                    continue  # a registered claimant: their scorecard may be empty yet
                 if claimants is None:
                     claimants = {(c.claimant or "").casefold() for c in index.claims.values()}
                 if claimant.casefold() not in claimants:

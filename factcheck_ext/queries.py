@@ -23,24 +23,35 @@ def _sort_keys(index: ProjectIndex, scale: Scale) -> dict[str, Callable[[Claim],
     return {
         "date": by_date,
         "verdict": lambda c: scale.order(c.shown_verdict),
-        "claimant": lambda c: (c.claimant or "").casefold(),
+        "claimant": lambda c: (index.claimant_name(c) or "").casefold(),
         "id": lambda c: c.id,
         "document": lambda c: (c.docname, c.lineno),
     }
+
+
+def _by_claimant(claim: Claim, index: ProjectIndex, ids: set[str], texts: set[str]) -> bool:
+    """Whether a claim is by one of the claimants a view names (see ``claimant_ids``)."""
+    if claim.claimant in index.claimants:
+        return claim.claimant in ids
+    return (claim.claimant or "").casefold() in texts
 
 
 def select_claims(query: ClaimQuery, index: ProjectIndex, scale: Scale,
                   ordered: bool = True) -> list[Claim]:
     """The claims *query* selects, in its order (``ordered=False``: in any order, for
     views that only count them; a limit still takes the first ones in order)."""
+    claimant_ids, claimant_texts = index.claimant_ids(query.claimant)
     candidates: Iterable[Claim]
     if query.article:
         candidates = chain.from_iterable(index.claims_by_article.get(a, []) for a in query.article)
+    elif claimant_ids and not claimant_texts:  # a scorecard: only that claimant's claims
+        candidates = chain.from_iterable(index.claims_by_claimant.get(c, [])
+                                         for c in sorted(claimant_ids))
     else:
         candidates = index.claims.values()
     verdicts = set(query.verdict)
     tags = set(query.tags)
-    claimants = {c.casefold() for c in query.claimant}
+    claimants = bool(query.claimant)
     if not (verdicts or tags or claimants or query.docname_glob):
         selected = list(candidates)
     else:
@@ -48,7 +59,7 @@ def select_claims(query: ClaimQuery, index: ProjectIndex, scale: Scale,
             claim for claim in candidates
             if (not verdicts or claim.shown_verdict in verdicts)
             and (not tags or tags.intersection(claim.tags))
-            and (not claimants or (claim.claimant or "").casefold() in claimants)
+            and (not claimants or _by_claimant(claim, index, claimant_ids, claimant_texts))
             and (not query.docname_glob or fnmatchcase(claim.docname, query.docname_glob))
         ]
     if not ordered and not query.limit:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .gcpause import collector_paused
-from .models import Article, Claim, Located, Source, View
+from .models import Article, Claim, Claimant, Located, Source, View
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 
@@ -37,6 +37,7 @@ class DocRecord:
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    claimants: list[Claimant] = field(default_factory=list)
     #: the view directives (tables, summaries...) of the document
     views: list[View] = field(default_factory=list)
     #: dependency keys (see :mod:`factcheck_ext.incremental`)
@@ -78,6 +79,8 @@ class DocRecord:
             yield "claim", claim
         for source in self.sources:
             yield "source", source
+        for claimant in self.claimants:
+            yield "claimant", claimant
 
     def pack(self) -> bytes:
         if self.packed is None:
@@ -98,7 +101,7 @@ class DocRecord:
 
 
 #: the fields a record is packed from, in order
-_FIELDS = ("articles", "claims", "sources", "views", "depends_on")
+_FIELDS = ("articles", "claims", "sources", "claimants", "views", "depends_on")
 
 
 def unpack_record(packed: bytes, digest: bytes | None = None) -> DocRecord:

@@ -17,6 +17,7 @@ from .nodes import (
     annotated_view,
     article_block,
     claim_block,
+    claimant_block,
     claims_view,
     corrections_view,
     fc_placeholder,
@@ -28,6 +29,7 @@ from .render.annotated import render_annotated_view
 from .render.article import render_article
 from .render.bibliography import render_sources_view
 from .render.claim import render_claim, split_updates
+from .render.claimant import render_claimant
 from .render.claims_table import render_claims_view
 from .render.corrections import render_corrections_view
 from .render.source import render_source
@@ -40,6 +42,7 @@ BLOCK_RENDERERS: dict[type[fc_placeholder], tuple[str, Renderer]] = {
     article_block: ("articles", render_article),
     claim_block: ("claims", render_claim),
     source_block: ("sources", render_source),
+    claimant_block: ("claimants", render_claimant),
 }
 
 #: view placeholder class -> renderer(view model, index, scale, docname)

@@ -25,11 +25,15 @@ SUBTYPES: dict[str, str] = {
     "unknown-verdict": "A verdict key is not in the verdict scale (the allowed keys are listed).",
     "missing-verdict": "A checked claim has no ``:verdict:``.",
     "unexpected-verdict": "A claim that is not checked has a ``:verdict:``.",
-    "unknown-kind": "A source's ``:kind:`` is not one of the source kinds.",
+    "unknown-kind": "A source's or claimant's ``:kind:`` is not one of its kinds.",
     "unknown-update-kind": "An update's ``:kind:`` is not correction, update or clarification.",
     "unknown-article": "A reference names an article that does not exist.",
     "unknown-source": "A reference names a source that does not exist.",
     "unknown-claim": "A reference names a claim that does not exist.",
+    "unknown-claimant": "A reference names a claimant that does not exist, or (with "
+    "``factcheck_claimants_required``) a claim's ``:claimant:`` is not a claimant id.",
+    "claimant-type-conflict": "A claim's ``:claimant-type:`` contradicts the ``:kind:`` of "
+    "the claimant it names.",
     "bad-date": "A date is not an ISO date (YYYY-MM-DD).",
     "bad-url": "A URL is not http(s); it is shown as text, not linked.",
     "bad-number": "A number option is not a positive whole number.",

@@ -223,6 +223,27 @@ def test_dataset_reuses_records_only_while_their_inputs_are_unchanged(make_app, 
     assert claim["title"] == "Taxes fell" and claim["date"] == "2023-02-01"
 
 
+def test_a_cached_record_follows_its_claimant_being_registered(make_app, tmp_path):
+    """A claim's record names its claimant's id only while that claimant exists; the
+    claimant lives in another document than the claim."""
+    claim_doc = CLAIM_DOC.replace("   :verdict: false", "   :claimant: mayor\n   :verdict: false")
+    src = write_project(tmp_path / "src", {
+        "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n   c\n",
+        "a.rst": ARTICLE_DOC.format(date="2022-01-07"), "b.rst": claim_doc, "c.rst": "C\n=\n"})
+
+    def claimant_id() -> str | None:
+        app = make_app("html", srcdir=src)
+        app.build()
+        return json.loads((Path(app.outdir) / "factcheck.json").read_text())["claims"][0][
+            "claimant_id"]
+
+    assert claimant_id() is None
+    (src / "c.rst").write_text("C\n=\n\n.. fc:claimant:: The Mayor\n   :id: mayor\n")
+    assert claimant_id() == "mayor"
+    (src / "c.rst").write_text("C\n=\n")
+    assert claimant_id() is None
+
+
 def test_cached_records_and_schema_follow_the_code_that_made_them(make_app, tmp_path,
                                                                   monkeypatch):
     """The schema is kept with the records; both are made afresh when the extension's

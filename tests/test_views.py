@@ -100,22 +100,25 @@ def _summary(views, section_id):
 
 def test_project_summary_counts_and_shares_match_the_data(views):
     element, rows = _summary(views, "project-summary")
-    assert rows["True"] == ["1", "25%"] and rows["False"] == ["1", "25%"]
-    assert rows["Misleading"] == ["1", "25%"] and rows["Opinion"] == ["1", "25%"]
-    assert rows["Half true"] == ["0", "0%"]
-    assert rows["Checked claims"] == ["4", "100%"]
+    # the opinion is counted and listed, but rates nothing: shares are of the 3 rated claims
+    assert rows["True"] == ["1", "33%"] and rows["False"] == ["1", "33%"]
+    assert rows["Misleading"] == ["1", "33%"] and rows["Opinion"] == ["1", "not rated"]
+    assert rows["Half true"] == ["0", "0%"] and rows["Unverifiable"] == ["0", "not rated"]
+    assert rows["Rated claims"] == ["3", "100%"]
+    assert rows["Checked claims"] == ["4", ""]
     assert "1 more claim(s) not yet checked." in text_of(element)
 
 
 def test_a_limited_summary_counts_the_first_claims_in_its_order(views):
     _element, rows = _summary(views, "summary-of-the-newest-two")  # c-rose and c-growth
     assert rows["True"] == ["1", "50%"] and rows["False"] == ["1", "50%"]
-    assert rows["Misleading"] == ["0", "0%"] and rows["Checked claims"] == ["2", "100%"]
+    assert rows["Misleading"] == ["0", "0%"] and rows["Rated claims"] == ["2", "100%"]
+    assert "Checked claims" not in rows  # all checked claims are rated: no second total
 
 
 def test_article_summary_and_its_svg_chart(views):
     element, rows = _summary(views, "article-summary")
-    assert rows["True"] == ["1", "33%"] and rows["Checked claims"] == ["3", "100%"]
+    assert rows["True"] == ["1", "33%"] and rows["Rated claims"] == ["3", "100%"]
     svg = element.xpath(".//svg")[0]
     assert svg.get("role") == "img"
     title = svg.xpath("./title")[0]
@@ -168,7 +171,8 @@ def test_annotated_article_marks_quotes_in_verdict_colours(views):
     # the repeated quote marks its second occurrence (:occurrence: 2)
     assert marks[0].text_content() == "Prices rose"
     assert marks[0].getparent().get("href") == "claims.html#claim-c-rose"
-    assert marks[0].getparent().get("title") == "True: Prices rose again in February."
+    assert marks[0].getparent().get("title") == ("True: Prices rose again in February. "
+                                                 "(Statistics office)")
     assert "fc-verdict-true" in marks[0].classes
 
 
@@ -227,7 +231,7 @@ def test_views_update_on_incremental_build_and_match_a_parallel_build(make_app, 
     assert first_column(section(doc, "default")) == ALL[:3]
     assert "No claims match." in text_of(section(doc, "by-article"))
     _element, rows = _summary(doc, "project-summary")
-    assert rows["Opinion"] == ["0", "0%"] and rows["Checked claims"] == ["3", "100%"]
+    assert rows["Opinion"] == ["0", "not rated"] and rows["Rated claims"] == ["3", "100%"]
     assert "not yet checked" not in text_of(section(doc, "project-summary"))
     assert "A political opinion." not in text_of(page(app2, "fc-claimindex"))
     # the source no claim cites any more is reported

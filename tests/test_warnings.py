@@ -110,6 +110,18 @@ CASES = [
     ("bad-number", "bad-number",
      ".. fc:claim:: C\n   :id: c\n   :verdict: opinion\n   :occurrence: first\n", {},
      "index.rst:4", "'first' is not a positive whole number"),
+    ("unknown-claimant-role", "unknown-claimant", "See :fc:claimant:`nobody`.\n", {},
+     "index.rst:4", "unknown claimant 'nobody'"),
+    ("claimant-type-conflict", "claimant-type-conflict",
+     ".. fc:claimant:: Reuters\n   :id: reuters\n   :kind: organisation\n\n"
+     ".. fc:claim:: C\n   :id: c\n   :verdict: opinion\n   :claimant: reuters\n"
+     "   :claimant-type: person\n", {}, "index.rst:8",
+     "contradicts the claimant 'reuters', who is an organization"),
+    ("claimant-bad-same-as", "bad-url",
+     ".. fc:claimant:: X\n   :id: x\n   :same-as: https://ok.example/, javascript:alert(1)\n",
+     {}, "index.rst:4", ":same-as: 'javascript:alert(1)' is not an http(s) URL"),
+    ("claimant-unknown-kind", "unknown-kind", ".. fc:claimant:: X\n   :id: x\n   :kind: robot\n",
+     {}, "index.rst:4", "'robot' is not a known kind"),
 ]
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 class ObjectDirective(SphinxDirective):
-    """Base for ``fc:article``, ``fc:claim`` and ``fc:source``."""
+    """Base for ``fc:article``, ``fc:claim``, ``fc:source`` and ``fc:claimant``."""
 
     has_content = True
     optional_arguments = 1

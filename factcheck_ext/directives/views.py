@@ -41,8 +41,8 @@ _QUERY_OPTIONS = {
 
 def view_dependencies(view: View) -> set[str]:
     """The dependency keys (see :mod:`factcheck_ext.incremental`) of a view's page."""
-    if isinstance(view, AnnotatedView):
-        return {f"def:article:{view.article}", f"article-claims:{view.article}"}
+    if isinstance(view, AnnotatedView):  # (the tooltips name the claimants)
+        return {f"def:article:{view.article}", f"article-claims:{view.article}", "claimants:*"}
     if isinstance(view, SourcesView):
         return {"sources:*", "claims:*"}
     if isinstance(view, CorrectionsView):
@@ -50,7 +50,11 @@ def view_dependencies(view: View) -> set[str]:
     assert isinstance(view, ClaimQuery)
     keys = ({f"article-claims:{a}" for a in view.article} | {f"def:article:{a}" for a in view.article}
             if view.article else {"claims:*"})
+    if view.claimant:  # (a claimant's name may select their claims)
+        keys.add("claimants:*")
     if isinstance(view, ClaimsView):
+        if "claimant" in view.columns or view.layout == "list":
+            keys.add("claimants:*")
         if "sources" in view.columns:
             keys.add("sources:*")
         if "article" in view.columns:

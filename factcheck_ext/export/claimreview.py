@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..index import ProjectIndex
-from ..models import Article, Claim, Scale
+from ..models import Article, Claim, Claimant, Scale
 from ..render.common import is_web_url
 from ..warnings import warn
 
@@ -48,7 +48,28 @@ def organisation(name: str, url: str | None = None) -> dict[str, Any]:
     return org
 
 
-def claimant(claim: Claim, article: Article | None) -> dict[str, Any] | None:
+def registered_claimant(claimant: Claimant) -> dict[str, Any]:
+    """A claimant object as a schema.org Person or Organization: ``sameAs`` lets
+    aggregators tell two people of the same name apart."""
+    person = claimant.kind == "person"
+    author: dict[str, Any] = {"@type": "Person" if person else "Organization",
+                              "name": claimant.title or claimant.id}
+    if is_web_url(claimant.url):
+        author["url"] = claimant.url
+    if claimant.same_as:
+        author["sameAs"] = list(claimant.same_as)
+    if claimant.role:
+        author["jobTitle" if person else "description"] = claimant.role
+    if claimant.affiliation and person:
+        author["affiliation"] = organisation(claimant.affiliation)
+    return author
+
+
+def claimant(claim: Claim, article: Article | None,
+             registered: Claimant | None = None) -> dict[str, Any] | None:
+    """The claim's author: the registered claimant it names, or its free text."""
+    if registered is not None:
+        return registered_claimant(registered)
     if not claim.claimant:
         return None
     kind = claim.claimant_type or (
@@ -82,7 +103,7 @@ def claim_review(claim: Claim, index: ProjectIndex, scale: Scale, *, url: str,
                       worstRating=scale.worst_rating)
     item: dict[str, Any] = {"@type": "Claim"}
     article = index.articles.get(claim.article or "")
-    author = claimant(claim, article)
+    author = claimant(claim, article, index.claimant_of(claim))
     if author:
         item["author"] = author
     claim_date = index.claim_date(claim)

@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 
 from ..gcpause import without_collector
 from ..index import ProjectIndex
-from ..models import Article, Claim, Scale, Source, TextQuoteSelector, Verdict
+from ..models import Article, Claim, Claimant, Scale, Source, TextQuoteSelector, Verdict
 from .records_cache import RecordsCache, cache_key
 
 DATASET_FILE = "factcheck.json"
@@ -33,6 +33,13 @@ class ClaimRecord(Claim):
     rating: int | None = Field(default=None, description="ClaimReview ratingValue")
     selector: TextQuoteSelector | None = Field(
         default=None, description="where the quote is in the article's text")
+    claimant_id: str | None = Field(
+        default=None, description="the id of the registered claimant named by claimant; "
+        "null when claimant is free text")
+
+
+class ClaimantRecord(Claimant):
+    claims: list[str] = Field(default_factory=list, description="ids of their claims")
 
 
 class SourceRecord(Source):
@@ -60,6 +67,7 @@ class Dataset(BaseModel):
     articles: list[Article]
     claims: list[ClaimRecord]
     sources: list[SourceRecord]
+    claimants: list[ClaimantRecord] = Field(default_factory=list)
 
 
 def claim_record(index: ProjectIndex, scale: Scale, claim: Claim) -> dict[str, Any]:
@@ -72,6 +80,7 @@ def claim_record(index: ProjectIndex, scale: Scale, claim: Claim) -> dict[str, A
         verdict_label=verdict.label if verdict else None,
         rating=verdict.rating if verdict else None,
         selector=index.selector(claim),
+        claimant_id=claim.claimant if claim.claimant in index.claimants else None,
     )
     return record
 
@@ -96,6 +105,11 @@ def dataset_header(index: ProjectIndex, scale: Scale, *, project: str,
                   "verdicts": [v.model_dump() for v in scale.verdicts]},
         "articles": [index.articles[a].model_dump() for a in sorted(index.articles)],
         "sources": sources,
+        "claimants": [
+            {**index.claimants[c].model_dump(),
+             "claims": sorted(claim.id for claim in index.claims_by_claimant.get(c, ()))}
+            for c in sorted(index.claimants)
+        ],
     }
 
 
@@ -117,12 +131,16 @@ def claim_json(index: ProjectIndex, scale: Scale, claim: Claim) -> bytes:
     return b"    " + to_json_bytes(claim_record(index, scale, claim), depth=2)
 
 
+#: the members that follow ``claims`` in the dataset
+_AFTER_CLAIMS = ("sources", "claimants")
+
+
 def write_document(path: Path, header: dict[str, Any], claims: list[bytes]) -> None:
     """The dataset: *header*'s members with *claims* (see :func:`claim_json`) as the
-    ``claims`` array before ``sources``; the same bytes as serialising it all at once
+    ``claims`` array before ``sources`` and ``claimants``; the same bytes as serialising it all at once
     (tested), without building one ten-megabyte string after another."""
-    head = {k: v for k, v in header.items() if k != "sources"}
-    tail = {"sources": header["sources"]}
+    head = {k: v for k, v in header.items() if k not in _AFTER_CLAIMS}
+    tail = {k: header[k] for k in _AFTER_CLAIMS}
     with open(path, "wb") as stream:
         stream.write(to_json_bytes(head)[:-2] + b',\n  "claims": ')  # drop "\n}"
         if claims:

@@ -2,8 +2,9 @@
 
 With ten thousand claims, dumping every claim record again is most of what
 writing the dataset costs, though an incremental build changed a handful.  A
-claim's record depends on its own document (the claim) and on its article's
-document (the fallback date, the quote's place in the text), plus the verdict
+claim's record depends on its own document (the claim), on its article's
+document (the fallback date, the quote's place in the text) and on whether the
+claimant it names is registered (its id), plus the verdict
 scale and the code that shapes it: the extension's source files and pydantic's
 serialiser, fingerprinted.  The dataset's JSON Schema depends on that code alone,
 so it is kept too.  Each document is fingerprinted by its packed
@@ -79,7 +80,9 @@ class RecordsCache:
         for docname, claims in index.claims_by_doc.items():
             articles = {index.articles[c.article].docname for c in claims
                         if c.article in index.articles}
-            inputs = (self._fingerprint(docs, docname),
+            # a record names its claimant's id only while that claimant exists
+            registered = sorted({c.claimant for c in claims if c.claimant in index.claimants})
+            inputs = (self._fingerprint(docs, docname), tuple(registered),
                       *((name, self._fingerprint(docs, name)) for name in sorted(articles)))
             cached = self.old.get(docname)
             if (cached is not None and cached[0] == inputs

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .fields import HEX_COLOUR, ObjectId
 
+
 def _relative_luminance(colour: str) -> float:
     def channel(hex_pair: str) -> float:
         c = int(hex_pair, 16) / 255
@@ -33,6 +34,8 @@ class Verdict(BaseModel):
     description: str = Field(min_length=1)
     rating: int | None = Field(default=None, description="ClaimReview ratingValue; None: off-scale")
     needs_sources: bool = True
+    in_shares: bool = Field(default=True, description="counted in the shares of summaries "
+                            "and scorecards; False for verdicts that rate nothing (opinion)")
     style: str = Field(default="", description="CSS class of the badge")
     colour: str = Field(default="#57606a", description="badge background, #rrggbb")
 
@@ -151,6 +154,7 @@ DEFAULT_VERDICTS: list[dict[str, Any]] = [
         "description": "The claim cannot be established or refuted from the available evidence.",
         "rating": None,
         "needs_sources": False,
+        "in_shares": False,
         "colour": "#57606a",
     },
     {
@@ -159,6 +163,7 @@ DEFAULT_VERDICTS: list[dict[str, Any]] = [
         "description": "The statement expresses a view or a call to action, not a checkable fact.",
         "rating": None,
         "needs_sources": False,
+        "in_shares": False,
         "colour": "#0969da",
     },
 ]

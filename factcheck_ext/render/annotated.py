@@ -26,10 +26,11 @@ def _marks(article_id: str, index: ProjectIndex) -> list[tuple[int, int, Claim]]
     return sorted(marks, key=lambda m: (m[0], -m[1]))
 
 
-def _tooltip(claim: Claim, scale: Scale) -> str:
+def _tooltip(claim: Claim, index: ProjectIndex, scale: Scale) -> str:
     verdict = scale.get(claim.shown_verdict)
     label = verdict.label if verdict else claim_badge(claim, scale).astext()
-    return f"{label}: {claim.title}"
+    claimant = index.claimant_name(claim)
+    return f"{label}: {claim.title}" + (f" ({claimant})" if claimant else "")
 
 
 def render_annotated_view(view: AnnotatedView, index: ProjectIndex, scale: Scale,
@@ -56,7 +57,7 @@ def render_annotated_view(view: AnnotatedView, index: ProjectIndex, scale: Scale
             mark = nodes.inline("", piece.rstrip("\n"),
                                 classes=["fc-mark", verdict.style if verdict else "fc-status"])
             para += xref("claim", claim.id, docname, mark, fc_badge=False,
-                         fc_reftitle=_tooltip(claim, scale))
+                         fc_reftitle=_tooltip(claim, index, scale))
         elif piece.rstrip("\n"):
             para += nodes.Text(piece.rstrip("\n"))
         for claim in ends.get(right, []):
@@ -64,7 +65,7 @@ def render_annotated_view(view: AnnotatedView, index: ProjectIndex, scale: Scale
             badge["classes"].append("fc-marker")
             para += nodes.Text(" ")
             para += xref("claim", claim.id, docname, badge, fc_badge=False,
-                         fc_reftitle=_tooltip(claim, scale))
+                         fc_reftitle=_tooltip(claim, index, scale))
         if piece.endswith("\n"):
             if para.children:
                 container += para

@@ -8,6 +8,7 @@ from ..index import ProjectIndex
 from ..models import Claim, Scale
 from ..quotes import sentence_around
 from .badge import claim_badge
+from .claimant import claimant_ref
 from .common import field_list, iso, joined, xref
 
 
@@ -75,7 +76,7 @@ def render_claim(claim: Claim, body: list[nodes.Node], index: ProjectIndex, scal
     claim_date = index.claim_date(claim)
     meta = field_list(
         [
-            ("Claimant", claim.claimant),
+            ("Claimant", claimant_ref(claim, index, docname)),
             ("Date", iso(claim_date)),
             ("Verdict", f"{verdict.label}: {verdict.description}" if verdict else None),
             ("Article", xref("article", article.id, docname) if article else claim.article),
@@ -92,7 +93,7 @@ def render_claim(claim: Claim, body: list[nodes.Node], index: ProjectIndex, scal
         quote = nodes.block_quote(classes=["fc-quote"])
         quote += nodes.paragraph("", f"\u201c{claim.quote}\u201d")
         attribution = nodes.attribution()
-        attribution += nodes.Text(claim.claimant or "Unattributed")
+        attribution += claimant_ref(claim, index, docname) or nodes.Text("Unattributed")
         if article:
             attribution += nodes.Text(", in ")
             attribution += xref("article", article.id, docname)

@@ -10,6 +10,7 @@ from ..index import ProjectIndex
 from ..models import Claim, ClaimsView, Scale
 from ..queries import select_claims
 from .badge import claim_badge
+from .claimant import claimant_ref
 from .common import iso, joined, table, xref
 
 NO_MATCH = "No claims match."
@@ -26,7 +27,7 @@ def _text(value: str | None) -> list[nodes.Node]:
 CELLS: dict[str, Cell] = {
     "id": lambda c, i, s, d: [xref("claim", c.id, d, nodes.literal("", c.id), fc_badge=False)],
     "claim": lambda c, i, s, d: [xref("claim", c.id, d, c.title or c.id, fc_badge=False)],
-    "claimant": lambda c, i, s, d: _text(c.claimant),
+    "claimant": lambda c, i, s, d: claimant_ref(c, i, d),
     "date": lambda c, i, s, d: _text(iso(i.claim_date(c))),
     "verdict": lambda c, i, s, d: [claim_badge(c, s)],
     "article": lambda c, i, s, d: (
@@ -47,9 +48,12 @@ def render_claims_view(view: ClaimsView, index: ProjectIndex, scale: Scale,
         items = nodes.bullet_list(classes=["fc-claims", "fc-claims-list"])
         for claim in claims:
             para = nodes.paragraph("", "", xref("claim", claim.id, docname))
-            details = [p for p in (claim.claimant, iso(index.claim_date(claim))) if p]
+            day = iso(index.claim_date(claim))
+            details = [*claimant_ref(claim, index, docname), *([nodes.Text(day)] if day else [])]
             if details:
-                para += nodes.Text(" (" + ", ".join(details) + ")")
+                para += nodes.Text(" (")
+                para += joined(details)
+                para += nodes.Text(")")
             items += nodes.list_item("", para)
         return items
     linked = "claim" in view.columns or "id" in view.columns

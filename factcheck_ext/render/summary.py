@@ -1,5 +1,8 @@
-"""``fc:summary``: counts and shares per verdict, as a table and an SVG bar chart.
+"""Verdict breakdowns: ``fc:summary`` and the scorecard of every claimant.
 
+Counts per verdict, and shares of the *rated* claims: a verdict whose scale entry
+says ``in_shares: False`` (opinion and unverifiable in the default scale) rates
+nothing, so its claims are counted and listed but left out of the percentages.
 The chart is inline SVG written by us (no JavaScript, no external service),
 drawn in the scale's colours, labelled for screen readers, and repeats the
 numbers as text; builders other than HTML get the table only.
@@ -8,43 +11,54 @@ numbers as text; builders other than HTML get the table only.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
 from docutils import nodes
 
 from ..index import ProjectIndex
-from ..models import Scale, SummaryView, Verdict
+from ..models import Claim, Scale, SummaryView, Verdict
 from ..queries import select_claims
 from .badge import verdict_badge
 from .common import table
 
-BAR_WIDTH, ROW_HEIGHT, LABEL_WIDTH, NUMBER_WIDTH = 300, 26, 130, 90
+BAR_WIDTH, ROW_HEIGHT, LABEL_WIDTH, NUMBER_WIDTH = 300, 26, 130, 110
+NOT_RATED = "not rated"
 
 
 @dataclass(frozen=True)
 class Breakdown:
     rows: list[tuple[Verdict, int]]
+    #: claims with a standing verdict of the scale
     checked: int
+    #: of which with a verdict counted in the shares
+    rated: int
     unchecked: int
 
-    def share(self, count: int) -> str:
-        return f"{100 * count / self.checked:.0f}%" if self.checked else "0%"
+    def share(self, verdict: Verdict, count: int) -> str:
+        if not verdict.in_shares:
+            return NOT_RATED
+        return f"{100 * count / self.rated:.0f}%" if self.rated else "0%"
 
 
-def breakdown(view: SummaryView, index: ProjectIndex, scale: Scale) -> Breakdown:
-    claims = select_claims(view, index, scale, ordered=False)
+def breakdown_of(claims: Iterable[Claim], scale: Scale) -> Breakdown:
     counts = Counter(c.shown_verdict for c in claims)
     rows = [(v, counts.get(v.key, 0)) for v in scale.verdicts]  # off-scale keys drop out
     checked = sum(count for _verdict, count in rows)
-    return Breakdown(rows, checked, len(claims) - checked)
+    rated = sum(count for verdict, count in rows if verdict.in_shares)
+    return Breakdown(rows, checked, rated, sum(counts.values()) - checked)
+
+
+def breakdown(view: SummaryView, index: ProjectIndex, scale: Scale) -> Breakdown:
+    return breakdown_of(select_claims(view, index, scale, ordered=False), scale)
 
 
 def svg_chart(data: Breakdown, chart_id: str, caption: str) -> str:
     height = ROW_HEIGHT * len(data.rows) + 8
     width = LABEL_WIDTH + BAR_WIDTH + NUMBER_WIDTH
     most = max((count for _v, count in data.rows), default=0) or 1
-    summary = "; ".join(f"{v.label}: {n} ({data.share(n)})" for v, n in data.rows)
+    summary = "; ".join(f"{v.label}: {n} ({data.share(v, n)})" for v, n in data.rows)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="fc-summary-chart" role="img" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
@@ -60,32 +74,43 @@ def svg_chart(data: Breakdown, chart_id: str, caption: str) -> str:
             f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{ROW_HEIGHT - 8}" '
             f'fill="{verdict.colour}" stroke="#24292f" stroke-width="{1 if bar else 0}"/>'
             f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + 17}" font-size="13">'
-            f'{count} ({data.share(count)})</text>'
+            f'{count} ({data.share(verdict, count)})</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def render_summary_view(view: SummaryView, index: ProjectIndex, scale: Scale, docname: str,
-                        serial: int = 0) -> nodes.Element:
-    data = breakdown(view, index, scale)
-    subject = (", ".join(index.articles[a].title if a in index.articles else a
-                         for a in view.article) if view.article else "all claims")
-    caption = f"Verdicts for {subject}"
+def render_breakdown(data: Breakdown, caption: str, chart_id: str) -> nodes.container:
+    """The caption, the chart (HTML only) and the table of a breakdown."""
     container = nodes.container(classes=["fc-summary"])
     container += nodes.paragraph("", caption, classes=["fc-summary-caption"])
-    chart_id = f"fc-summary-{docname.replace('/', '-')}-{serial}"
     # kept out of the search index (class no-search): Sphinx indexes raw HTML with its tags
     # stripped, which glues the chart's labels to its numbers ("True1250"); the table
     # below holds the same words
     container += nodes.raw("", svg_chart(data, chart_id, caption), format="html",
                            classes=["no-search"])
-    rows = [[[verdict_badge(v)], [nodes.Text(str(n))], [nodes.Text(data.share(n))]]
+    rows = [[[verdict_badge(v)], [nodes.Text(str(n))], [nodes.Text(data.share(v, n))]]
             for v, n in data.rows]
-    rows.append([[nodes.strong("", "Checked claims")], [nodes.Text(str(data.checked))],
-                 [nodes.Text("100%" if data.checked else "0%")]])
-    container += table(["Verdict", "Claims", "Share"], rows, ["fc-summary-table"], [3, 1, 1])
+    rows.append([[nodes.strong("", "Rated claims")], [nodes.Text(str(data.rated))],
+                 [nodes.Text("100%" if data.rated else "0%")]])
+    if data.checked != data.rated:
+        rows.append([[nodes.strong("", "Checked claims")], [nodes.Text(str(data.checked))],
+                     [nodes.Text("")]])
+    container += table(["Verdict", "Claims", "Share of rated claims"], rows,
+                       ["fc-summary-table"], [3, 1, 1])
+    if data.checked and not data.rated:
+        container += nodes.paragraph(
+            "", "None of these verdicts rates a claim, so there are no shares.",
+            classes=["fc-summary-note"])
     if data.unchecked:
         container += nodes.paragraph(
             "", f"{data.unchecked} more claim(s) not yet checked.", classes=["fc-summary-note"])
     return container
+
+
+def render_summary_view(view: SummaryView, index: ProjectIndex, scale: Scale, docname: str,
+                        serial: int = 0) -> nodes.Element:
+    subject = (", ".join(index.articles[a].title if a in index.articles else a
+                         for a in view.article) if view.article else "all claims")
+    chart_id = f"fc-summary-{docname.replace('/', '-')}-{serial}"
+    return render_breakdown(breakdown(view, index, scale), f"Verdicts for {subject}", chart_id)

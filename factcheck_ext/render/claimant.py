@@ -1,0 +1,99 @@
+"""A claimant's profile and scorecard, and how a claim names its claimant.
+
+The scorecard needs no markup from the author: the verdict breakdown of the
+claimant's claims (the same chart and table as ``fc:summary``) and the list of
+those claims, newest first, each linked with its badge and article.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from docutils import nodes
+
+from ..index import ProjectIndex
+from ..models import Claim, Claimant, Scale
+from .common import field_list, iso, joined, link, xref
+from .summary import breakdown_of, render_breakdown
+
+KIND_LABELS = {"person": "Person", "organization": "Organisation"}
+
+#: readable names for the reference sites desks link claimants to
+_SITE_NAMES = {"wikidata.org": "Wikidata", "wikipedia.org": "Wikipedia"}
+
+
+def site_name(url: str) -> str:
+    """``Wikidata``, ``Wikipedia (fr)``, or the host name of any other site."""
+    host = (urlsplit(url).hostname or url).removeprefix("www.").removeprefix("m.")
+    for domain, name in _SITE_NAMES.items():
+        if host == domain or host.endswith("." + domain):
+            language = host[: -len(domain) - 1].split(".")[0]
+            return f"{name} ({language})" if language and domain == "wikipedia.org" else name
+    return host
+
+
+def claimant_ref(claim: Claim, index: ProjectIndex, docname: str) -> list[nodes.Node]:
+    """The claimant of *claim* as readers see it: a link to the profile of a registered
+    claimant, the free text otherwise (nothing when there is no claimant)."""
+    claimant = index.claimant_of(claim)
+    if claimant is not None:
+        return [xref("claimant", claimant.id, docname)]
+    return [nodes.Text(claim.claimant)] if claim.claimant else []
+
+
+def newest_first(claims: list[Claim], index: ProjectIndex) -> list[Claim]:
+    """Claims by date, newest first; undated ones last, in project order."""
+    dated = [(index.claim_date(c), position, c) for position, c in enumerate(claims)]
+    dated.sort(key=lambda item: (item[0] is None, -(item[0].toordinal() if item[0] else 0),
+                                 item[1]))
+    return [claim for _day, _position, claim in dated]
+
+
+def claims_list(claims: list[Claim], index: ProjectIndex, docname: str) -> nodes.Element:
+    items = nodes.bullet_list(classes=["fc-claimant-claims"])
+    for claim in newest_first(claims, index):
+        para = nodes.paragraph()
+        day = iso(index.claim_date(claim))
+        if day:
+            para += nodes.Text(f"{day}: ")
+        para += xref("claim", claim.id, docname)
+        if claim.article in index.articles:
+            para += nodes.Text(", in ")
+            para += xref("article", claim.article, docname)  # type: ignore[arg-type]
+        items += nodes.list_item("", para)
+    return items
+
+
+def render_claimant(claimant: Claimant, body: list[nodes.Node], index: ProjectIndex,
+                    scale: Scale, docname: str) -> nodes.container:
+    block = nodes.container(classes=["fc-claimant", f"fc-claimant-{claimant.kind}"])
+    name = nodes.paragraph(classes=["fc-claimant-name"])
+    name += link(claimant.url, nodes.strong("", claimant.title or claimant.id))
+    block += name
+    links = [link(url, site_name(url)) for url in claimant.same_as]
+    meta = field_list(
+        [
+            ("Kind", KIND_LABELS[claimant.kind]),
+            ("Role", claimant.role),
+            ("Affiliation", claimant.affiliation),
+            ("Website", link(claimant.url, claimant.url) if claimant.url else None),
+            ("Elsewhere", joined(links) if links else None),
+        ],
+        classes=["fc-claimant-meta"],
+    )
+    if meta is not None:
+        block += meta
+    if body:
+        block += nodes.container("", *body, classes=["fc-claimant-note"])
+    claims = index.claims_by_claimant.get(claimant.id, [])
+    name_text = claimant.title or claimant.id
+    block += nodes.rubric("", f"Scorecard of {name_text}")
+    if not claims:
+        block += nodes.paragraph("", f"No claims by {name_text} checked yet.",
+                                 classes=["fc-no-match"])
+        return block
+    block += render_breakdown(breakdown_of(claims, scale), f"Verdicts on claims by {name_text}",
+                              f"fc-scorecard-{claimant.id}")
+    block += nodes.rubric("", f"Claims by {name_text}, newest first")
+    block += claims_list(claims, index, docname)
+    return block
