@@ -19,3 +19,5 @@ factcheck_publisher = {"name": "sphinx-factcheck demo desk"}
 suppress_warnings = ["factcheck.no-baseurl"]
 # Every published check must be signed off by an editor.
 factcheck_require_review = True
+# Every claim names a registered claimant (with a profile and a scorecard).
+factcheck_claimants_required = True

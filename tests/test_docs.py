@@ -71,3 +71,21 @@ def test_docs_build_without_warnings_and_check_at_least_eight_claims(make_app, t
         verdict = DEFAULT_SCALE.get(claim.verdict)
         if verdict.needs_sources:
             assert claim.all_sources, claim.id
+
+
+def test_the_demo_registers_its_claimants_with_verified_links(make_app, tmp_path):
+    import shutil
+
+    src = tmp_path / "docs"
+    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
+    app = make_app("html", srcdir=src)
+    app.build()
+    index = app.env.domains["fc"].index
+    assert index.claimants["reuters"].kind == "organization"
+    assert "https://www.wikidata.org/wiki/Q130879" in index.claimants["reuters"].same_as
+    ablyazov = index.claimants["mukhtar-ablyazov"]
+    assert ablyazov.kind == "person"
+    assert "https://en.wikipedia.org/wiki/Mukhtar_Ablyazov" in ablyazov.same_as
+    # every claim of the report names a registered claimant (factcheck_claimants_required)
+    assert {c.claimant for c in index.claims.values()} == {"reuters", "mukhtar-ablyazov"}
+    assert app.config.factcheck_claimants_required is True
