@@ -2,8 +2,9 @@
 
 N claims across N/10 documents (one article per document, 10 claims each, each
 claim citing 2 of N/5 sources kept in N/50 source documents, every quote present
-in the article's text), a scorecard per article (``fc:summary`` + ``fc:claims``),
-a project-wide summary and the claim index.
+in the article's text), N/10 claimants with 10 claims each (their profiles in
+N/100 documents, each with its scorecard), a scorecard per article
+(``fc:summary`` + ``fc:claims``), a project-wide summary and the claim index.
 
 The twin is the same pages written by hand in plain reStructuredText (the same
 text, field lists for the metadata, ``list-table`` for the tables, ``:ref:``
@@ -14,18 +15,20 @@ measured against.
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from factcheck_ext.models import DEFAULT_SCALE
-from factcheck_ext.render.summary import Breakdown, svg_chart
+from factcheck_ext.render.claimant import site_name
+from factcheck_ext.render.summary import breakdown_of, svg_chart
 
 VERDICTS = [("true", "True"), ("mostly-true", "Mostly true"), ("half-true", "Half true"),
             ("mostly-false", "Mostly false"), ("false", "False"), ("misleading", "Misleading"),
             ("unverifiable", "Unverifiable"), ("opinion", "Opinion")]
 CLAIMS_PER_DOC = 10
 SOURCES_PER_DOC = 10
+CLAIMANTS_PER_DOC = 10
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,9 @@ class Claim:
         return (f"Officials in region {self.doc} said that {self.quote} over the year, "
                 f"according to report {self.doc * 100 + self.number}.")
 
-    @property
-    def claimant(self) -> str:
-        return f"Official {(self.doc + self.number) % 37}"
+    def claimant(self, total: int) -> int:
+        """The number of the claimant: claimant *k* makes the claims k, k + total, ..."""
+        return (self.doc * CLAIMS_PER_DOC + self.number) % total
 
     @property
     def verdict(self) -> tuple[str, str]:
@@ -87,6 +90,31 @@ class Plan:
     def source_docs(self) -> int:
         return max(1, self.source_count // SOURCES_PER_DOC)
 
+    @property
+    def claimant_count(self) -> int:
+        return self.claim_docs
+
+    @property
+    def claimant_docs(self) -> int:
+        return max(1, self.claimant_count // CLAIMANTS_PER_DOC)
+
+    def claimant_doc(self, claimant: int) -> int:
+        return min(claimant // CLAIMANTS_PER_DOC, self.claimant_docs - 1)
+
+    def claimants_in(self, cdoc: int) -> list[int]:
+        return [k for k in range(self.claimant_count) if self.claimant_doc(k) == cdoc]
+
+    def claims_by(self, claimant: int) -> list[Claim]:
+        """A claimant's claims in project order (they all share one date)."""
+        return self._claims_by_claimant.get(claimant, [])
+
+    @cached_property
+    def _claims_by_claimant(self) -> dict[int, list[Claim]]:
+        grouped: dict[int, list[Claim]] = {}
+        for claim in self.all_claims():
+            grouped.setdefault(claim.claimant(self.claimant_count), []).append(claim)
+        return grouped
+
     def all_claims(self) -> list[Claim]:
         return [self.claim(d, n) for d in range(self.claim_docs) for n in range(CLAIMS_PER_DOC)]
 
@@ -114,6 +142,18 @@ def h(title: str, char: str = "=") -> str:
     return f"{title}\n{char * len(title)}\n\n"
 
 
+def claimant_name(k: int) -> str:
+    return f"Official {k}"
+
+
+def claimant_role(k: int) -> str:
+    return f"Spokesperson of region {k}"
+
+
+def claimant_same_as(k: int) -> str:
+    return f"https://www.wikidata.org/wiki/Q{1000 + k}"
+
+
 # --- the extension's project ---------------------------------------------------------------
 
 def ext_claim_doc(plan: Plan, doc: int) -> str:
@@ -126,7 +166,8 @@ def ext_claim_doc(plan: Plan, doc: int) -> str:
         c = plan.claim(doc, n)
         sources = ", ".join(f"s-{s}" for s in c.sources(plan.source_count))
         out.append(f".. fc:claim:: {c.title}\n   :id: {c.id}\n   :quote: {c.quote}\n"
-                   f"   :claimant: {c.claimant}\n   :verdict: {c.verdict[0]}\n"
+                   f"   :claimant: official-{c.claimant(plan.claimant_count)}\n"
+                   f"   :verdict: {c.verdict[0]}\n"
                    f"   :sources: {sources}\n\n   {analysis(c)}\n\n")
     out.append(h("Scorecard", "-"))
     out.append(f".. fc:summary::\n   :article: art-{doc}\n\n"
@@ -144,9 +185,18 @@ def ext_source_doc(plan: Plan, sdoc: int) -> str:
     return "".join(out)
 
 
+def ext_claimant_doc(plan: Plan, cdoc: int) -> str:
+    out = [h(f"Claimants {cdoc}")]
+    out += [f".. fc:claimant:: {claimant_name(k)}\n   :id: official-{k}\n"
+            f"   :role: {claimant_role(k)}\n   :same-as: {claimant_same_as(k)}\n\n"
+            f"   Speaks for the statistics of region {k}.\n\n"
+            for k in plan.claimants_in(cdoc)]
+    return "".join(out)
+
+
 def ext_index(plan: Plan) -> str:
     return (h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
-            "   claims/*\n   sources/*\n\nSee the :ref:`fc-claimindex`.\n\n"
+            "   claims/*\n   sources/*\n   claimants/*\n\nSee the :ref:`fc-claimindex`.\n\n"
             + h("All verdicts", "-") + ".. fc:summary::\n")
 
 
@@ -159,23 +209,31 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return "".join(out) + "\n"
 
 
+def _breakdown(claims: list[Claim]):  # -> Breakdown
+    return breakdown_of([_Verdicted(c.verdict[0]) for c in claims], DEFAULT_SCALE)
+
+
+@dataclass(frozen=True)
+class _Verdicted:
+    """What a breakdown reads of a claim."""
+
+    shown_verdict: str
+
+
 def summary_table(claims: list[Claim]) -> str:
-    counts = Counter(c.verdict[1] for c in claims)
-    total = sum(counts.values())
-    rows = [[label, str(counts[label]), f"{100 * counts[label] / total:.0f}%"]
-            for _k, label in VERDICTS]
-    rows.append(["**Checked claims**", str(total), "100%"])
-    return table(["Verdict", "Claims", "Share"], rows)
+    data = _breakdown(claims)
+    rows = [[v.label, str(n), data.share(v, n)] for v, n in data.rows]
+    rows.append(["**Rated claims**", str(data.rated), "100%"])
+    if data.checked != data.rated:
+        rows.append(["**Checked claims**", str(data.checked), ""])
+    return table(["Verdict", "Claims", "Share of rated claims"], rows)
 
 
-def summary_chart(claims: list[Claim], chart_id: str, subject: str) -> str:
+def summary_chart(claims: list[Claim], chart_id: str, caption: str) -> str:
     """The caption and chart the extension draws above a summary table, as raw HTML
     (the same markup: the twin's pages carry the same text and chart)."""
-    counts = Counter(c.verdict[0] for c in claims)
-    rows = [(v, counts[v.key]) for v in DEFAULT_SCALE.verdicts]
-    data = Breakdown(rows, sum(n for _v, n in rows), 0)
-    svg = svg_chart(data, chart_id, f"Verdicts for {subject}")
-    return f"Verdicts for {subject}\n\n.. raw:: html\n   :class: no-search\n\n   {svg}\n\n"
+    svg = svg_chart(_breakdown(claims), chart_id, caption)
+    return f"{caption}\n\n.. raw:: html\n   :class: no-search\n\n   {svg}\n\n"
 
 
 def definition(key: str) -> str:
@@ -200,19 +258,21 @@ def twin_claim_doc(plan: Plan, doc: int) -> str:
     for c in claims:
         sources = "; ".join(f":ref:`Statistical table {s} <s-{s}>`"
                             for s in c.sources(plan.source_count))
+        claimant = claimant_ref(c.claimant(plan.claimant_count))
         out.append(
-            f".. _{c.id}:\n\n{c.verdict[1]} **{c.title}**\n\n:Claimant: {c.claimant}\n"
+            f".. _{c.id}:\n\n{c.verdict[1]} **{c.title}**\n\n:Claimant: {claimant}\n"
             f":Date: 2022-01-07\n:Verdict: {definition(c.verdict[0])}\n"
             f":Article: :ref:`Headline of report {doc} <art-{doc}>`\n\n"
-            f"   \u201c{c.quote}\u201d\n\n   -- {c.claimant}, in "
+            f"   \u201c{c.quote}\u201d\n\n   -- {claimant}, in "
             f":ref:`Headline of report {doc} <art-{doc}>`\n\n"
             f"**In the article:** *{c.sentence}*\n\n{analysis(c)}\n\n**Sources:** {sources}\n\n")
     out.append(h("Scorecard", "-"))
     out.append(summary_chart(claims, f"fc-summary-claims-doc-{doc:05d}-0",
-                             f"Headline of report {doc}"))
+                             f"Verdicts for Headline of report {doc}"))
     out.append(summary_table(claims))
     out.append(table(["Claim", "Claimant", "Date", "Verdict"],
-                     [[ref(c), c.claimant, "2022-01-07", c.verdict[1]] for c in claims]))
+                     [[ref(c), claimant_ref(c.claimant(plan.claimant_count)), "2022-01-07",
+                       c.verdict[1]] for c in claims]))
     return "".join(out)
 
 
@@ -230,11 +290,33 @@ def twin_source_doc(plan: Plan, sdoc: int) -> str:
     return "".join(out)
 
 
+def claimant_ref(k: int) -> str:
+    return f":ref:`{claimant_name(k)} <official-{k}>`"
+
+
+def twin_claimant_doc(plan: Plan, cdoc: int) -> str:
+    out = [h(f"Claimants {cdoc}")]
+    for k in plan.claimants_in(cdoc):
+        name, same_as = claimant_name(k), claimant_same_as(k)
+        claims = plan.claims_by(k)
+        listed = "".join(f"* 2022-01-07: {ref(c)} {c.verdict[1]}, in "
+                         f":ref:`Headline of report {c.doc} <art-{c.doc}>`\n" for c in claims)
+        out.append(
+            f".. _official-{k}:\n\n**{name}**\n\n:Kind: Person\n:Role: {claimant_role(k)}\n"
+            f":Elsewhere: `{site_name(same_as)} <{same_as}>`__\n\n"
+            f"Speaks for the statistics of region {k}.\n\n"
+            f".. rubric:: Scorecard of {name}\n\n"
+            + summary_chart(claims, f"fc-scorecard-official-{k}", f"Verdicts on claims by {name}")
+            + summary_table(claims)
+            + f".. rubric:: Claims by {name}, newest first\n\n{listed}\n")
+    return "".join(out)
+
+
 def twin_index(plan: Plan) -> str:
     return (h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
-            "   claims/*\n   sources/*\n   claim-index\n\n"
+            "   claims/*\n   sources/*\n   claimants/*\n   claim-index\n\n"
             + h("All verdicts", "-")
-            + summary_chart(plan.all_claims(), "fc-summary-index-0", "all claims")
+            + summary_chart(plan.all_claims(), "fc-summary-index-0", "Verdicts for all claims")
             + summary_table(plan.all_claims()))
 
 
@@ -277,7 +359,8 @@ def needs_claim_doc(plan: Plan, doc: int) -> str:
         c = plan.claim(doc, n)
         cites = ", ".join(need_id("S", s) for s in c.sources(plan.source_count))
         out.append(f".. claim:: {c.title}\n   :id: {need_id('C', doc, n)}\n"
-                   f"   :quote: {c.quote}\n   :claimant: {c.claimant}\n"
+                   f"   :quote: {c.quote}\n"
+                   f"   :claimant: {claimant_name(c.claimant(plan.claimant_count))}\n"
                    f"   :verdict: {c.verdict[0]}\n   :cites: {cites}\n\n   {analysis(c)}\n\n")
     return "".join(out)
 
@@ -340,6 +423,7 @@ def generate(root: Path, claims: int, plain: bool,
     plan = Plan(claims, tuple(sorted((overrides or {}).items())))
     (root / "claims").mkdir(parents=True, exist_ok=True)
     (root / "sources").mkdir(exist_ok=True)
+    (root / "claimants").mkdir(exist_ok=True)
     conf = CONF if plain else 'extensions = ["factcheck_ext"]\n' + CONF
     _write(root / "conf.py", conf)
     if not plain:
@@ -352,6 +436,9 @@ def generate(root: Path, claims: int, plain: bool,
     for sdoc in range(plan.source_docs):
         text = twin_source_doc(plan, sdoc) if plain else ext_source_doc(plan, sdoc)
         _write(root / "sources" / f"sources-{sdoc:04d}.rst", text)
+    for cdoc in range(plan.claimant_docs):
+        text = twin_claimant_doc(plan, cdoc) if plain else ext_claimant_doc(plan, cdoc)
+        _write(root / "claimants" / f"claimants-{cdoc:04d}.rst", text)
     _write(root / "index.rst", twin_index(plan) if plain else ext_index(plan))
     if plain:
         _write(root / "claim-index.rst", twin_claim_index(plan))

@@ -45,7 +45,8 @@ def _words(outdir: Path, page: str) -> list[str]:
     return body.text_content().replace("\u2014", "\u2013 ").split()
 
 
-@pytest.mark.parametrize("page", ["claims/doc-00001.html", "sources/sources-0000.html"])
+@pytest.mark.parametrize("page", ["claims/doc-00001.html", "sources/sources-0000.html",
+                                  "claimants/claimants-0000.html"])
 def test_the_twin_shows_the_same_text(make_app, tmp_path, page):
     """The twin is the floor only if its pages say what the extension's say: verdict
     meanings, the summaries' captions and charts, the back-links."""
