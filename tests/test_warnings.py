@@ -142,6 +142,7 @@ def test_bad_input_gives_a_located_warning_and_fails_with_W(make_app, tmp_path, 
     matching = [w for w in warnings if f"[factcheck.{subtype}]" in w]
     assert matching, warnings
     assert any(where in w and text in w for w in matching), matching
+    assert not [w for w in warnings if "fc:fc:" in w]  # the directive is named once
     assert app.statuscode == 1  # -W turns it into a failed build
 
 

@@ -65,7 +65,9 @@ def view_dependencies(view: View) -> set[str]:
 class ViewDirective(SphinxDirective):
     model: ClassVar[type[View]]
     node_class: ClassVar[type[fc_placeholder]]
-    name: ClassVar[str]
+    #: the directive's name in the domain (docutils sets ``self.name`` to the name as
+    #: written, ``fc:claims``, which must not be prefixed again)
+    view_name: ClassVar[str]
     option_spec: ClassVar[dict[str, Any]] = {}
 
     def data(self) -> dict[str, Any]:
@@ -75,7 +77,7 @@ class ViewDirective(SphinxDirective):
         _source, line = self.get_source_info()
         data = {**self.data(), "defined_in": self.env.docname, "lineno": line or self.lineno}
         view, _rejected = validate_or_warn(
-            self.model, data, what=f"fc:{self.name}", location=self.get_location(),
+            self.model, data, what=f"fc:{self.view_name}", location=self.get_location(),
             context={"scale": get_scale(self.config)},
         )
         if view is None:
@@ -89,7 +91,7 @@ class ViewDirective(SphinxDirective):
 class ClaimsDirective(ViewDirective):
     """A table (or list) of claims from the whole project."""
 
-    name = "claims"
+    view_name = "claims"
     model = ClaimsView
     node_class = claims_view
     option_spec = {**_QUERY_OPTIONS, "columns": directives.unchanged,
@@ -99,7 +101,7 @@ class ClaimsDirective(ViewDirective):
 class SummaryDirective(ViewDirective):
     """The verdict breakdown of an article or of the whole project."""
 
-    name = "summary"
+    view_name = "summary"
     model = SummaryView
     node_class = summary_view
     option_spec = dict(_QUERY_OPTIONS)
@@ -108,7 +110,7 @@ class SummaryDirective(ViewDirective):
 class SourcesDirective(ViewDirective):
     """A bibliography of sources with their back-links."""
 
-    name = "sources"
+    view_name = "sources"
     model = SourcesView
     node_class = sources_view
     option_spec = {"kind": directives.unchanged, "article": directives.unchanged,
@@ -118,7 +120,7 @@ class SourcesDirective(ViewDirective):
 class AnnotatedDirective(ViewDirective):
     """An article's full text with every claim's quote marked."""
 
-    name = "annotated"
+    view_name = "annotated"
     model = AnnotatedView
     node_class = annotated_view
     required_arguments = 1
@@ -131,7 +133,7 @@ class AnnotatedDirective(ViewDirective):
 class CorrectionsDirective(ViewDirective):
     """The corrections log: every update of every claim, newest first."""
 
-    name = "corrections"
+    view_name = "corrections"
     model = CorrectionsView
     node_class = corrections_view
     option_spec = {"kind": directives.unchanged}
