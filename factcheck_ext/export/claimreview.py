@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..index import ProjectIndex
-from ..models import Article, Claim, Claimant, Scale
+from ..models import Article, Claim, Claimant, Scale, Verdict
 from ..render.common import is_web_url
 from ..warnings import warn
 
@@ -91,11 +91,17 @@ def appearance(article: Article) -> dict[str, Any]:
     return work
 
 
+def reviewed_verdict(claim: Claim, scale: Scale) -> Verdict | None:
+    """The verdict a ClaimReview rates, or None: the claim gets no ClaimReview."""
+    verdict = scale.get(claim.shown_verdict)
+    return None if verdict is None or verdict.key in NOT_CHECKABLE else verdict
+
+
 def claim_review(claim: Claim, index: ProjectIndex, scale: Scale, *, url: str,
                  publisher: dict[str, Any], today: date) -> dict[str, Any] | None:
     """One ClaimReview, or None for a claim without a checkable verdict."""
-    verdict = scale.get(claim.shown_verdict)
-    if verdict is None or verdict.key in NOT_CHECKABLE:
+    verdict = reviewed_verdict(claim, scale)
+    if verdict is None:
         return None
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.label}
     if verdict.rating is not None:
@@ -181,11 +187,15 @@ def add_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict[str
 
 
 def warn_without_baseurl(app: Sphinx, env: BuildEnvironment) -> None:
-    """Once per build: ClaimReview consumers need absolute URLs."""
+    """Once per build, and only when the build emits a ClaimReview: its consumers need
+    absolute URLs (a report of claims still being checked emits none, and is not
+    warned about)."""
     if app.builder.format != "html" or app.config.html_baseurl or not app.config.factcheck_export:
         return
-    index = env.domains["fc"].index  # type: ignore[attr-defined]
-    first = next(iter(index.claims.values()), None)
+    domain = env.domains["fc"]
+    index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
+    first = next((claim for claim in index.claims.values()
+                  if reviewed_verdict(claim, scale) is not None), None)
     if first is not None:
         warn("html_baseurl is not set, so ClaimReview URLs in the JSON-LD are relative; "
              "set it to the address the report is published at",
