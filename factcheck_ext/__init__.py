@@ -15,8 +15,17 @@ from .config import CONFIG_VALUES, check_config
 from .domain import FactCheckDomain
 from .export.claimreview import add_json_ld, warn_without_baseurl
 from .export.dataset import write_dataset
+from .export.latex import add_latex_package
+from .export.feed import check_feed_config, link_feed, write_feed
+from .export.meta import add_link_preview
 from .ledger import check_ledger
-from .nodes import PLACEHOLDERS, skip
+from .nodes import (
+    PLACEHOLDERS,
+    depart_visually_hidden_html,
+    skip,
+    visit_visually_hidden_html,
+    visually_hidden,
+)
 from .problems import forget_reported
 from .render.index_page import add_templates_path, render_index_page
 from .roles import warn_missing_reference
@@ -26,7 +35,7 @@ from .transforms import RenderFactCheck
 __version__ = "0.1.0"
 
 #: bump when the stored domain data changes shape: forces a full re-read
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 _SKIP = (skip, None)
 _BUILDER_FORMATS = ("html", "latex", "text", "man", "texinfo", "epub", "xml", "gettext")
@@ -43,6 +52,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(FactCheckDomain)
     for node_class in PLACEHOLDERS:
         app.add_node(node_class, **{fmt: _SKIP for fmt in _BUILDER_FORMATS})
+    app.add_node(visually_hidden, **{**{fmt: _SKIP for fmt in _BUILDER_FORMATS},
+                                     "html": (visit_visually_hidden_html,
+                                              depart_visually_hidden_html)})
 
     # incremental builds: which other pages show what changed
     app.connect("doctree-read", incremental.on_doctree_read)
@@ -56,6 +68,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_static_files)
+    app.connect("builder-inited", add_latex_package)
     app.connect("config-inited", add_templates_path)
     app.connect("html-page-context", render_index_page)
 
@@ -63,6 +76,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", warn_without_baseurl)
     app.connect("html-page-context", add_json_ld)
     app.connect("build-finished", write_dataset)
+    app.connect("config-inited", check_feed_config)
+    app.connect("build-finished", write_feed)
+    app.connect("html-page-context", link_feed)
+    # before sphinxext-opengraph (priority 500), which then takes our description
+    app.connect("html-page-context", add_link_preview, priority=400)
     app.add_builder(FactCheckStatusBuilder)
 
     return {

@@ -22,6 +22,9 @@ CONFIG_VALUES: dict[str, tuple[Any, str, tuple[type, ...]]] = {
     "factcheck_require_review": (False, "env", (bool,)),
     "factcheck_ledger": (None, "env", (str, type(None))),
     "factcheck_claimants_required": (False, "env", (bool,)),
+    "factcheck_feed": (False, "html", (bool,)),
+    "factcheck_feed_title": (None, "html", (str, type(None))),
+    "factcheck_feed_entries": (50, "html", (int, type(None))),
 }
 
 

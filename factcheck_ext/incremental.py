@@ -46,8 +46,13 @@ def _domain(env: BuildEnvironment) -> FactCheckDomain:
     return env.domains["fc"]  # type: ignore[return-value]
 
 
+#: fields no other page shows (the start of a claim's analysis is in the claim's own
+#: page, its preview, the feed and the dataset, which are all written anyway)
+OWN_PAGE_FIELDS = {"summary"}
+
+
 def _fingerprint(obj: Located) -> tuple[Any, ...]:
-    return (obj.model_dump(mode="json"), getattr(obj, "text", None))
+    return (obj.model_dump(mode="json", exclude=OWN_PAGE_FIELDS), getattr(obj, "text", None))
 
 
 def _claim_keys(old: Claim | None, new: Claim | None) -> set[str]:

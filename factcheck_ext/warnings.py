@@ -50,7 +50,8 @@ SUBTYPES: dict[str, str] = {
     "unlogged-change": "A verdict differs from the ledger without an update logging the change.",
     "removed-claim": "A claim in the ledger no longer exists.",
     "open-check": "A claim is not yet checked (reported by the ``factcheck`` status builder).",
-    "no-baseurl": "ClaimReview URLs are relative because ``html_baseurl`` is not set.",
+    "no-baseurl": "``html_baseurl`` is not set: ClaimReview URLs are relative (only "
+    "reported when a ClaimReview is written), or the feed cannot be written.",
 }
 
 

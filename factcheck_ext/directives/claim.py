@@ -13,6 +13,7 @@ from sphinx.addnodes import pending_xref
 from ..models import Claim
 from ..nodes import claim_block
 from ..quotes import article_text
+from ..summaries import analysis_summary
 from .article import CURRENT_ARTICLE
 from .base import ObjectDirective
 from .update import CURRENT_CLAIM
@@ -79,4 +80,5 @@ class ClaimDirective(ObjectDirective):
                 if ref.get("refdomain") == "fc" and ref.get("reftype") == "source":
                     cited.append(ref["reftarget"].strip())
         data["cited"] = list(dict.fromkeys(cited))
+        data["summary"] = analysis_summary(body)
         return data

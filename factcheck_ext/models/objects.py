@@ -160,6 +160,9 @@ class Claim(Located):
     #: where the quote was found when the article is in the same document (found at read
     #: time, so a build need not search every article again); None: not searched yet
     quote_span: tuple[int, int] | tuple[()] | None = Field(default=None, exclude=True)
+    summary: OptionalText = Field(
+        default=None, description="the start of the analysis as plain text, for feeds, "
+        "link previews and the dataset")
     checked_by: OptionalText = Field(default=None, alias="checked-by")
     reviewed_by: OptionalText = Field(default=None, alias="reviewed-by")
     updates: tuple[Update, ...] = ()

@@ -17,6 +17,7 @@ from html import escape
 
 from docutils import nodes
 
+from ..export.latex import summary_bar
 from ..index import ProjectIndex
 from ..models import Claim, Scale, SummaryView, Verdict
 from ..queries import select_claims
@@ -68,12 +69,14 @@ def svg_chart(data: Breakdown, chart_id: str, caption: str) -> str:
     for row, (verdict, count) in enumerate(data.rows):
         y = 4 + row * ROW_HEIGHT
         bar = round(BAR_WIDTH * count / most)
+        # text and outlines in the page's text colour (currentColor), so that they
+        # keep their contrast in a theme's dark mode
         parts.append(
             f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end" '
-            f'font-size="13">{escape(verdict.label)}</text>'
+            f'font-size="13" fill="currentColor">{escape(verdict.label)}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{ROW_HEIGHT - 8}" '
-            f'fill="{verdict.colour}" stroke="#24292f" stroke-width="{1 if bar else 0}"/>'
-            f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + 17}" font-size="13">'
+            f'fill="{verdict.colour}" stroke="currentColor" stroke-width="{1 if bar else 0}"/>'
+            f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + 17}" font-size="13" fill="currentColor">'
             f'{count} ({data.share(verdict, count)})</text>'
         )
     parts.append("</svg>")
@@ -89,8 +92,12 @@ def render_breakdown(data: Breakdown, caption: str, chart_id: str) -> nodes.cont
     # below holds the same words
     container += nodes.raw("", svg_chart(data, chart_id, caption), format="html",
                            classes=["no-search"])
-    rows = [[[verdict_badge(v)], [nodes.Text(str(n))], [nodes.Text(data.share(v, n))]]
-            for v, n in data.rows]
+    most = max((n for _v, n in data.rows), default=0) or 1
+    # the count, and in PDF output a bar in the verdict's colour (the chart is HTML)
+    rows = [[[verdict_badge(v)],
+             [nodes.Text(str(n)), nodes.raw("", summary_bar(i, n / most), format="latex")],
+             [nodes.Text(data.share(v, n))]]
+            for i, (v, n) in enumerate(data.rows)]
     rows.append([[nodes.strong("", "Rated claims")], [nodes.Text(str(data.rated))],
                  [nodes.Text("100%" if data.rated else "0%")]])
     if data.checked != data.rated:

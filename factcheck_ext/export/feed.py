@@ -1,0 +1,162 @@
+"""``factcheck.atom``: an Atom feed (RFC 4287) of the published checks.
+
+Readers and other desks follow a fact-checker in their feed reader.  One entry per
+published check, newest first by its publication or latest update: the claim and
+its verdict, the claimant, the start of the analysis, the link, and, for an
+updated check, the update.  Written with feedgen (a maintained Atom writer) at the
+end of an HTML build, with absolute links from ``html_baseurl``; without it the
+feed is not written and the build says why.  Claims withheld from a publication
+build are not in the index, so never in the feed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from html import escape
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+
+from ..index import ProjectIndex
+from ..models import Claim, Scale
+from ..warnings import warn
+from .claimreview import build_date, publisher_of
+
+FEED_FILE = "factcheck.atom"
+FEED_TYPE = "application/atom+xml"
+HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+def check_feed_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``: a feed needs feedgen; say how to get it before reading."""
+    if not config.factcheck_feed:
+        return
+    try:
+        import feedgen  # noqa: F401
+    except ImportError:
+        raise ConfigError("factcheck_feed = True needs the feedgen package: "
+                          "pip install 'sphinx-factcheck[feed]'") from None
+
+
+def wants_feed(app: Sphinx) -> bool:
+    return bool(app.config.factcheck_feed) and app.builder.name in HTML_BUILDERS
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def published_checks(index: ProjectIndex, scale: Scale) -> list[Claim]:
+    """Checks a reader can read a verdict of (and retractions of published ones)."""
+    return [claim for claim in index.claims.values()
+            if claim.verdict and claim.status in ("checked", "retracted")
+            and scale.get(claim.verdict) is not None]
+
+
+def entry_dates(claim: Claim, today: date) -> tuple[date, date]:
+    """When the check was published, and when it last changed."""
+    published = claim.published or today
+    return published, max(published, claim.date_modified or published)
+
+
+def entry_title(claim: Claim, scale: Scale) -> str:
+    verdict = scale.get(claim.verdict)
+    label = verdict.label if verdict else claim.verdict
+    if claim.status == "retracted":
+        return f"Retracted: {claim.title}"
+    return f"{label}: {claim.title}"
+
+
+def entry_summary(claim: Claim, index: ProjectIndex, scale: Scale) -> str:
+    parts = []
+    latest = max(claim.updates, key=lambda u: u.date, default=None)
+    if latest is not None:
+        kind = latest.kind.capitalize()
+        parts.append(f"{kind} of {latest.date.isoformat()}: {latest.text}".rstrip(": "))
+    claimant = index.claimant_name(claim)
+    verdict = scale.get(claim.verdict)
+    said = f"Claim by {claimant}: " if claimant else "Claim: "
+    parts.append(f"{said}\u201c{claim.title}\u201d")
+    if verdict is not None and claim.status == "checked":
+        parts.append(f"Our verdict: {verdict.label}. {verdict.description}")
+    elif claim.status == "retracted":
+        parts.append("This check has been retracted; its verdict no longer stands.")
+    if claim.summary:
+        parts.append(claim.summary)
+    return "\n\n".join(parts)
+
+
+def claim_url(app: Sphinx, claim: Claim) -> str:
+    base = app.config.html_baseurl.rstrip("/") + "/"
+    return urljoin(base, f"{app.builder.get_target_uri(claim.docname)}#{claim.anchor}")
+
+
+def build_feed(app: Sphinx, index: ProjectIndex, scale: Scale) -> bytes:
+    from feedgen.feed import FeedGenerator
+
+    from .. import __version__
+
+    base = app.config.html_baseurl.rstrip("/") + "/"
+    publisher = publisher_of(app)
+    today = build_date()
+    checks = published_checks(index, scale)
+    dated = sorted(((*entry_dates(c, today), c) for c in checks),
+                   key=lambda item: (item[1], item[0], item[2].id), reverse=True)
+    limit = app.config.factcheck_feed_entries
+    dated = dated[:limit] if limit else dated
+
+    feed = FeedGenerator()
+    feed.id(urljoin(base, FEED_FILE))
+    feed.title(app.config.factcheck_feed_title or f"{publisher['name']}: fact-checks")
+    feed.author({"name": publisher["name"], **({"uri": publisher["url"]}
+                                                 if publisher.get("url") else {})})
+    feed.link(href=base, rel="alternate", type="text/html")
+    feed.link(href=urljoin(base, FEED_FILE), rel="self", type=FEED_TYPE)
+    feed.generator("sphinx-factcheck", version=__version__)
+    if app.config.language:
+        feed.language(app.config.language)
+    newest = dated[0][1] if dated else today
+    feed.updated(_moment(newest))
+    for published, updated, claim in reversed(dated):  # feedgen prepends
+        url = claim_url(app, claim)
+        entry = feed.add_entry()
+        entry.id(url)
+        entry.title(entry_title(claim, scale))
+        entry.link(href=url, rel="alternate", type="text/html")
+        entry.published(_moment(published))
+        entry.updated(_moment(updated))
+        entry.summary(entry_summary(claim, index, scale))
+        verdict = scale.get(claim.verdict)
+        if verdict is not None:
+            entry.category(term=verdict.key, label=verdict.label)
+    return feed.atom_str(pretty=True)
+
+
+def write_feed(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write the feed of an HTML build that asks for one."""
+    if exception is not None or not wants_feed(app):
+        return
+    domain = app.env.domains["fc"]
+    index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
+    if not app.config.html_baseurl:
+        warn("factcheck_feed is on but html_baseurl is not set: a feed needs absolute "
+             "links, so factcheck.atom was not written; set html_baseurl to the address "
+             "the report is published at", "no-baseurl")
+        return
+    Path(app.outdir, FEED_FILE).write_bytes(build_feed(app, index, scale))
+
+
+def link_feed(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+              doctree: Any) -> None:
+    """``html-page-context``: every page names the feed, so browsers and readers find it."""
+    if not wants_feed(app) or not app.config.html_baseurl:
+        return
+    title = app.config.factcheck_feed_title or f"{publisher_of(app)['name']}: fact-checks"
+    href = context["pathto"](FEED_FILE, resource=True)
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<link rel="alternate" type="{FEED_TYPE}" title="{escape(title)}" '
+        f'href="{escape(href)}" />')

@@ -1,0 +1,99 @@
+"""Link previews: ``<meta name="description">`` and Open Graph tags for pages with claims.
+
+A fact-check travels as a link in a chat or a post; the preview should say what
+was checked and how it rated, not repeat the page's first words.  A page holding
+one claim is described by its verdict, the claim and the start of the analysis; a
+page holding several by the count of each verdict.  With sphinxext-opengraph
+enabled, that extension writes the tags and we hand it our description (no
+duplicate tags); without it, we write them.  Values are escaped for an HTML
+attribute.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from typing import Any
+from urllib.parse import urljoin
+
+from sphinx.application import Sphinx
+
+from ..badge_labels import status_label
+from ..index import ProjectIndex
+from ..models import Claim, Scale
+from ..summaries import shorten
+
+DESCRIPTION_LENGTH = 200
+OPENGRAPH = "sphinxext.opengraph"
+
+
+def page_claims(app: Sphinx, index: ProjectIndex, pagename: str) -> list[Claim]:
+    if app.builder.name == "singlehtml":
+        return list(index.claims.values())
+    return index.claims_by_doc.get(pagename, [])
+
+
+def describe(claims: list[Claim], index: ProjectIndex, scale: Scale) -> str:
+    """One sentence or two that sum up the checks of a page."""
+    if len(claims) == 1:
+        claim = claims[0]
+        verdict = scale.get(claim.shown_verdict)
+        label = verdict.label if verdict else status_label(claim.status)
+        claimant = index.claimant_name(claim)
+        said = f" ({claimant})" if claimant else ""
+        text = f"{label}: {claim.title}{said}"
+        return shorten(f"{text}. {claim.summary}" if claim.summary else text,
+                       DESCRIPTION_LENGTH)
+    counts = Counter(claim.shown_verdict for claim in claims)
+    rated = [f"{counts[v.key]} {v.label}" for v in scale.verdicts if counts.get(v.key)]
+    open_checks = sum(n for key, n in counts.items() if scale.get(key) is None)
+    parts = [f"{len(claims)} claims checked"]
+    if rated:
+        parts[0] += ": " + ", ".join(rated)
+    if open_checks:
+        parts.append(f"{open_checks} still being checked")
+    return shorten("; ".join(parts) + ".", DESCRIPTION_LENGTH)
+
+
+def page_url(app: Sphinx, pagename: str) -> str | None:
+    base = app.config.html_baseurl
+    if not base:
+        return None
+    return urljoin(base.rstrip("/") + "/", app.builder.get_target_uri(pagename))
+
+
+def _tag(attribute: str, name: str, content: str) -> str:
+    return f'<meta {attribute}="{name}" content="{escape(content)}" />'
+
+
+def add_link_preview(app: Sphinx, pagename: str, templatename: str,
+                     context: dict[str, Any], doctree: Any) -> None:
+    """``html-page-context``, before sphinxext-opengraph's (see ``setup()``)."""
+    if app.builder.name == "epub" or doctree is None:
+        return
+    domain = app.env.domains["fc"]
+    index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
+    claims = page_claims(app, index, pagename)
+    if not claims:
+        return
+    description = describe(claims, index, scale)
+    written = context.get("metatags", "")
+    # a description the author gave with Sphinx's meta directive wins
+    tags = [] if 'name="description"' in written else [
+        _tag("name", "description", description)]
+    if OPENGRAPH in app.extensions:
+        # sphinxext-opengraph takes og: values from the page's metadata; a copy, since
+        # context["meta"] is the environment's own metadata of the page
+        context["meta"] = {**(context.get("meta") or {}), "og:description": description,
+                           "og:type": "article"}
+    else:
+        title = app.env.titles[pagename].astext() if pagename in app.env.titles else ""
+        tags += [_tag("property", "og:title", title or app.config.project),
+                 _tag("property", "og:description", description),
+                 _tag("property", "og:type", "article"),
+                 _tag("property", "og:site_name", app.config.project)]
+        url = page_url(app, pagename)
+        if url:
+            tags.append(_tag("property", "og:url", url))
+    if tags:
+        context["metatags"] = written + "\n" + "\n".join(tags) + "\n"
