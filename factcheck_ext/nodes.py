@@ -9,6 +9,8 @@ in ``setup()`` are a safety net for third-party builders only.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 
 
@@ -63,3 +65,17 @@ class corrections_view(fc_placeholder):
 VIEWS: tuple[type[fc_placeholder], ...] = (claims_view, sources_view, summary_view,
                                            annotated_view, corrections_view)
 PLACEHOLDERS = BLOCKS + VIEWS
+
+
+class visually_hidden(nodes.inline):
+    """Words for screen readers only (HTML); other builders leave them out, because
+    what they say is shown there already (e.g. the verdict badge after a quote)."""
+
+
+def visit_visually_hidden_html(self: Any, node: visually_hidden) -> None:
+    node["classes"] = [*node["classes"], "fc-visually-hidden"]
+    self.visit_inline(node)
+
+
+def depart_visually_hidden_html(self: Any, node: visually_hidden) -> None:
+    self.depart_inline(node)

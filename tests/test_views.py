@@ -162,22 +162,41 @@ def test_bibliography_filters(views, section_id, expected):
     assert [text_of(li.xpath(".//strong")[0]) for li in items] == expected
 
 
+def _seen(annotated):
+    """The annotated article as sighted readers see it: without the words for screen
+    readers, which :func:`test_screen_readers_hear_each_marked_quotes_verdict` checks."""
+    for hidden in annotated.find_class("fc-visually-hidden"):
+        hidden.drop_tree()
+    return annotated
+
+
 def test_annotated_article_marks_quotes_in_verdict_colours(views):
-    annotated = views.find_class("fc-annotated")[0]
+    annotated = _seen(views.find_class("fc-annotated")[0])
     paragraphs = [text_of(p) for p in annotated.xpath("./p")]
     assert paragraphs[0] == "Prices rose sharply in January. Prices rose True again in February."
     assert len(paragraphs) == 3  # the blank line of the text separates nothing
     marks = annotated.find_class("fc-mark")
     # the repeated quote marks its second occurrence (:occurrence: 2)
     assert marks[0].text_content() == "Prices rose"
-    assert marks[0].getparent().get("href") == "claims.html#claim-c-rose"
-    assert marks[0].getparent().get("title") == ("True: Prices rose again in February. "
-                                                 "(Statistics office)")
+    link = marks[0].getparent().getparent()
+    assert link.get("href") == "claims.html#claim-c-rose"
+    assert link.get("title") == "True: Prices rose again in February. (Statistics office)"
     assert "fc-verdict-true" in marks[0].classes
 
 
-def test_annotated_overlapping_quotes_both_stay_reachable(views):
+def test_screen_readers_hear_each_marked_quotes_verdict(views):
     annotated = views.find_class("fc-annotated")[0]
+    for mark in annotated.find_class("fc-mark"):
+        link = mark.getparent().getparent()
+        assert link.tag == "a"
+        spoken = [text_of(s) for s in link.find_class("fc-visually-hidden")]
+        assert spoken and spoken[0].startswith("(verdict: ")
+    first = annotated.find_class("fc-mark")[0].getparent().getparent()
+    assert text_of(first) == "Prices rose (verdict: True)"
+
+
+def test_annotated_overlapping_quotes_both_stay_reachable(views):
+    annotated = _seen(views.find_class("fc-annotated")[0])
     second = annotated.xpath("./p")[1]
     links = [(a.get("href").split("#")[1], text_of(a)) for a in second.xpath(".//a")]
     assert links == [
@@ -284,7 +303,7 @@ def test_annotated_view_skips_a_quote_that_is_not_in_the_text(make_app, tmp_path
             ".. fc:annotated:: a\n")})
     app = make_app("html", srcdir=src)
     app.build()
-    annotated = page(app, "index").find_class("fc-annotated")[0]
+    annotated = _seen(page(app, "index").find_class("fc-annotated")[0])
     assert text_of(annotated) == "One sentence here. Another sentence Opinion there."
     assert [a.get("href") for a in annotated.xpath(".//a")] == ["#claim-found", "#claim-found"]
     assert any("[factcheck.quote-not-found]" in w and "'lost'" in w

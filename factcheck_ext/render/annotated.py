@@ -13,6 +13,7 @@ from docutils import nodes
 
 from ..index import ProjectIndex
 from ..models import AnnotatedView, Claim, Scale
+from ..nodes import visually_hidden
 from .badge import claim_badge
 from .common import xref
 
@@ -56,7 +57,10 @@ def render_annotated_view(view: AnnotatedView, index: ProjectIndex, scale: Scale
             verdict = scale.get(claim.shown_verdict)
             mark = nodes.inline("", piece.rstrip("\n"),
                                 classes=["fc-mark", verdict.style if verdict else "fc-status"])
-            para += xref("claim", claim.id, docname, mark, fc_badge=False,
+            # a screen reader announces the verdict with the quote (sighted readers see
+            # the colour, and the badge after the quote)
+            spoken = visually_hidden("", f" (verdict: {claim_badge(claim, scale).astext()})")
+            para += xref("claim", claim.id, docname, mark, spoken, fc_badge=False,
                          fc_reftitle=_tooltip(claim, index, scale))
         elif piece.rstrip("\n"):
             para += nodes.Text(piece.rstrip("\n"))

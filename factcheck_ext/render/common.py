@@ -32,6 +32,8 @@ def xref(objtype: str, target: str, docname: str, *content: nodes.Node | str,
     children = [nodes.Text(c) if isinstance(c, str) else c for c in content]
     if not children:
         children = [nodes.inline("", target)]
+    elif len(children) > 1:  # Sphinx's resolver keeps the first child only
+        children = [nodes.inline("", "", *children)]
     return pending_xref(
         "", *children, refdomain="fc", reftype=objtype, reftarget=target,
         refdoc=docname, refexplicit=explicit or bool(content), refwarn=False, **attributes,
