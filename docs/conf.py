@@ -14,10 +14,17 @@ nitpicky = True
 
 # Who publishes the fact-checks: the ClaimReview "author" of every check.
 factcheck_publisher = {"name": "sphinx-factcheck demo desk"}
-# A published report sets html_baseurl to its address so that ClaimReview URLs are
-# absolute. This demo is not published anywhere, so we accept relative URLs.
-suppress_warnings = ["factcheck.no-baseurl"]
+# The address the report is published at: ClaimReview, the feed and link previews
+# link to it. This demo is not published at an address of its own, so it uses an
+# address reserved for examples; a desk writes its real one.
+html_baseurl = "https://factdesk.example/sphinx-factcheck/"
+# An Atom feed of the published checks (factcheck.atom).
+factcheck_feed = True
 # Every published check must be signed off by an editor.
 factcheck_require_review = True
 # Every claim names a registered claimant (with a profile and a scorecard).
 factcheck_claimants_required = True
+
+# PDF (sphinx-build -b latex, then make): pdflatex knows most of the characters the
+# report uses; the performance page writes minus signs.
+latex_elements = {"preamble": r"\DeclareUnicodeCharacter{2212}{\ensuremath{-}}"}
