@@ -330,12 +330,3 @@ def test_every_builder_builds_the_demo_report(make_app, demo_copy, tmp_path, bui
                   "Sharp Energy Price Hike Triggers Protests In Kazakhstan"):
         assert words in text, (builder, words)
 
-
-@pytest.mark.skipif(shutil.which("latexmk") is None, reason="latexmk is not installed")
-def test_latex_compiles_to_pdf(make_app, demo_copy, tmp_path):  # pragma: no cover
-    import subprocess
-
-    app = make_app("latex", srcdir=demo_copy, builddir=tmp_path / "build", freshenv=True)
-    app.build()
-    subprocess.run(["make", "-C", str(app.outdir)], check=True, capture_output=True)
-    assert list(Path(app.outdir).glob("*.pdf"))
