@@ -40,7 +40,9 @@ class DocRecord:
     claimants: list[Claimant] = field(default_factory=list)
     #: the view directives (tables, summaries...) of the document
     views: list[View] = field(default_factory=list)
-    #: dependency keys (see :mod:`factcheck_ext.incremental`)
+    #: dependency keys (see :mod:`factcheck_ext.incremental`); kept out of the packed
+    #: form: every incremental build asks every record for them, and must not unpack
+    #: a thousand records to answer
     depends_on: set[str] = field(default_factory=set)
     #: this record pickled, as loaded from the environment or as last saved (None: not
     #: pickled since it changed); the domain drops it whenever it hands the record out
@@ -97,17 +99,19 @@ class DocRecord:
         return self.digest
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (unpack_record, (self.pack(), self.fingerprint()))
+        return (unpack_record, (self.pack(), self.fingerprint(), self.depends_on))
 
 
 #: the fields a record is packed from, in order
-_FIELDS = ("articles", "claims", "sources", "claimants", "views", "depends_on")
+_FIELDS = ("articles", "claims", "sources", "claimants", "views")
 
 
-def unpack_record(packed: bytes, digest: bytes | None = None) -> DocRecord:
+def unpack_record(packed: bytes, digest: bytes | None = None,
+                  depends_on: set[str] | None = None) -> DocRecord:
     """A record as stored: its fields are unpacked on first use."""
     record = DocRecord.__new__(DocRecord)
     record.packed, record.digest = packed, digest
+    record.depends_on = depends_on if depends_on is not None else set()
     return record
 
 
@@ -116,7 +120,8 @@ class DocRecords(dict[str, DocRecord]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         with collector_paused():
-            return (_unpack_records, ({name: (record.pack(), record.fingerprint())
+            return (_unpack_records, ({name: (record.pack(), record.fingerprint(),
+                                              record.depends_on)
                                        for name, record in self.items()},))
 
     def __deepcopy__(self, memo: dict[int, Any]) -> DocRecords:
@@ -125,6 +130,6 @@ class DocRecords(dict[str, DocRecord]):
         return func(*args)
 
 
-def _unpack_records(packed: dict[str, tuple[bytes, bytes]]) -> DocRecords:
+def _unpack_records(packed: dict[str, tuple[bytes, bytes, set[str]]]) -> DocRecords:
     with collector_paused():
         return DocRecords((name, unpack_record(*stored)) for name, stored in packed.items())

@@ -71,6 +71,10 @@ def test_a_stored_record_is_unpacked_on_first_use_only(make_app, tmp_path):
                    if record.claims)
     record = stored[docname]
     assert "claims" not in vars(record)  # loaded, not yet unpacked
+    # what its page depends on is read without unpacking (every incremental build asks
+    # every record)
+    assert record.depends_on == app.env.domains["fc"].docs[docname].depends_on
+    assert "claims" not in vars(record)
     # its fingerprint was stored with it, not computed again
     assert record.digest == hashlib.blake2b(record.packed, digest_size=16).digest()
     assert record.fingerprint() is record.digest
