@@ -214,7 +214,8 @@ def test_dataset_reuses_records_only_while_their_inputs_are_unchanged(make_app, 
     cache = src / "_build" / "doctrees" / CACHE_FILE
     key, schema, entries = pickle.loads(cache.read_bytes())
     inputs, records = entries["b"]  # the claim's document
-    records["taxes"] = records["taxes"].replace(b"\"Taxes fell\"", b"\"Marked\"")
+    record, line = records["taxes"]
+    records["taxes"] = (record.replace(b"\"Taxes fell\"", b"\"Marked\""), line)
     cache.write_bytes(pickle.dumps((key, schema, entries)))
     assert build()["claims"][0]["title"] == "Marked"
     # the article's document changes (not the claim's): the record is dumped afresh
@@ -266,7 +267,8 @@ def test_cached_records_and_schema_follow_the_code_that_made_them(make_app, tmp_
     key, schema, entries = pickle.loads(cache.read_bytes())
     assert json.loads(schema) == fresh_schema
     inputs, records = entries["b"]
-    records["taxes"] = records["taxes"].replace(b"\"Taxes fell\"", b"\"Marked\"")
+    record, line = records["taxes"]
+    records["taxes"] = (record.replace(b"\"Taxes fell\"", b"\"Marked\""), line)
     schema = schema.replace(b"sphinx-factcheck dataset", b"Marked schema")
     cache.write_bytes(pickle.dumps((key, schema, entries)))
     dataset, schema_out = build()  # same code: both reused as they are
@@ -330,3 +332,46 @@ def test_every_builder_builds_the_demo_report(make_app, demo_copy, tmp_path, bui
                   "Sharp Energy Price Hike Triggers Protests In Kazakhstan"):
         assert words in text, (builder, words)
 
+
+
+def test_the_csv_reads_back_with_every_claim_and_its_formulas_neutralised(make_app, tmp_path):
+    import csv
+
+    src = write_project(tmp_path / "src", {"index.rst": (
+        "T\n=\n\n.. fc:claim:: =HYPERLINK(\"https://evil.example\",\"click\")\n   :id: formula\n"
+        "   :claimant: @SUM(1+1)\n   :verdict: false\n   :sources: s\n\n"
+        ".. fc:claim:: A claim, with \"quotes\" and a comma\n   :id: plain\n"
+        "   :claimant: -2+3\n   :date: 2022-01-07\n   :status: in-progress\n\n"
+        ".. fc:source:: S\n   :id: s\n")})
+    app = make_app("html", srcdir=src)
+    app.build()
+    raw = (Path(app.outdir) / "factcheck.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark, for Excel
+    assert b"\r\n" in raw and b'"A claim, with ""quotes"" and a comma"' in raw  # RFC 4180
+    with open(Path(app.outdir) / "factcheck.csv", encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [row["id"] for row in rows] == ["formula", "plain"]
+    formula, plain = rows
+    assert formula["statement"] == "'=HYPERLINK(\"https://evil.example\",\"click\")"
+    assert formula["claimant"] == "'@SUM(1+1)" and plain["claimant"] == "'-2+3"
+    assert formula["verdict"] == "false" and formula["verdict_label"] == "False"
+    assert formula["sources"] == "s" and formula["url"] == "https://t.example/index.html#claim-formula"
+    assert plain["statement"] == 'A claim, with "quotes" and a comma'
+    assert plain["status"] == "in-progress" and plain["date"] == "2022-01-07"
+    assert list(rows[0]) == ["id", "statement", "claimant", "date", "verdict", "verdict_label",
+                             "status", "article", "sources", "url"]
+
+
+def test_the_csv_follows_a_renamed_claimant_on_an_incremental_build(make_app, tmp_path):
+    import csv
+
+    src = copy_root("claimants", tmp_path / "src")
+    make_app("html", srcdir=src).build()
+    people = src / "people.rst"
+    people.write_text(people.read_text().replace(".. fc:claimant:: Reuters",
+                                                 ".. fc:claimant:: Thomson Reuters"))
+    app = make_app("html", srcdir=src)
+    app.build()
+    with open(Path(app.outdir) / "factcheck.csv", encoding="utf-8-sig", newline="") as stream:
+        rows = {row["id"]: row for row in csv.DictReader(stream)}
+    assert rows["reuters-fuel"]["claimant"] == "Thomson Reuters"

@@ -1,6 +1,7 @@
 """``factcheck.json``: the whole report as data, and its JSON Schema.
 
-Both are written for every builder at the end of the build.  The records extend
+Both are written for every builder at the end of the build, with ``factcheck.csv``
+(see :mod:`factcheck_ext.export.csv_table`).  The records extend
 the domain's models, so the schema is generated from the same pydantic classes
 that validate the directives; there is no hand-written copy.  Output is sorted
 by id and carries no timestamp, so two builds of the same sources (serial or
@@ -19,6 +20,7 @@ from sphinx.application import Sphinx
 from ..gcpause import without_collector
 from ..index import ProjectIndex
 from ..models import Article, Claim, Claimant, Scale, Source, TextQuoteSelector, Verdict
+from .csv_table import CSV_FILE, Rows, write_table
 from .records_cache import RecordsCache, cache_key
 
 DATASET_FILE = "factcheck.json"
@@ -137,8 +139,8 @@ _AFTER_CLAIMS = ("sources", "claimants")
 
 def write_document(path: Path, header: dict[str, Any], claims: list[bytes]) -> None:
     """The dataset: *header*'s members with *claims* (see :func:`claim_json`) as the
-    ``claims`` array before ``sources`` and ``claimants``; the same bytes as serialising it all at once
-    (tested), without building one ten-megabyte string after another."""
+    ``claims`` array before ``sources`` and ``claimants``; the same bytes as serialising it
+    all at once (tested), without building one ten-megabyte string after another."""
     head = {k: v for k, v in header.items() if k not in _AFTER_CLAIMS}
     tail = {k: header[k] for k in _AFTER_CLAIMS}
     with open(path, "wb") as stream:
@@ -163,13 +165,21 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     generator = f"sphinx-factcheck {__version__}"
     header = dataset_header(index, scale, project=app.config.project,
                             base_url=app.config.html_baseurl, generator=generator)
+    # the CSV rows hold the pages' addresses: they depend on the builder and the base URL
     cache = RecordsCache(app.doctreedir, cache_key(
-        generator, ENV_VERSION, scale.model_dump_json(), app.config.factcheck_publish_unchecked))
+        generator, ENV_VERSION, scale.model_dump_json(), app.config.factcheck_publish_unchecked,
+        app.builder.name, app.config.html_baseurl))
     schema = cache.schema or to_json_bytes(dataset_schema()) + b"\n"
-    claims = cache.records(index, domain.docs,  # type: ignore[attr-defined]
-                           lambda claim_id: claim_json(index, scale, index.claims[claim_id]))
+    rows = Rows(app, index, scale)
+
+    def dump(claim_id: str) -> tuple[bytes, str]:
+        claim = index.claims[claim_id]
+        return claim_json(index, scale, claim), rows.line(claim)
+
+    records = cache.records(index, domain.docs, dump)  # type: ignore[attr-defined]
     outdir = Path(app.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    write_document(outdir / DATASET_FILE, header, claims)
+    write_document(outdir / DATASET_FILE, header, [record for record, _line in records])
     (outdir / SCHEMA_FILE).write_bytes(schema)
+    write_table(outdir / CSV_FILE, [line for _record, line in records])
     cache.save(schema)

@@ -1,17 +1,18 @@
-"""Serialised claim records of ``factcheck.json``, kept between builds.
+"""Serialised claim records of ``factcheck.json`` and rows of ``factcheck.csv``, kept
+between builds.
 
 With ten thousand claims, dumping every claim record again is most of what
 writing the dataset costs, though an incremental build changed a handful.  A
-claim's record depends on its own document (the claim), on its article's
-document (the fallback date, the quote's place in the text) and on whether the
-claimant it names is registered (its id), plus the verdict
-scale and the code that shapes it: the extension's source files and pydantic's
-serialiser, fingerprinted.  The dataset's JSON Schema depends on that code alone,
-so it is kept too.  Each document is fingerprinted by its packed
-record (see :mod:`factcheck_ext.storage`), so a cached record is reused only
-when none of those changed; anything else is dumped afresh.  The cache lives in
-the doctree directory and is a cache: a missing or unreadable file costs one
-full dump, never a wrong dataset.
+claim's record and row depend on its own document (the claim), on its article's
+document (the fallback date, the quote's place in the text, the title) and on its
+claimant's document (whether it is registered, its name), plus the verdict scale,
+the builder and base URL (the row's link) and the code that shapes them: the
+extension's source files and pydantic's serialiser, fingerprinted.  The dataset's
+JSON Schema depends on that code alone, so it is kept too.  Each document is
+fingerprinted by its packed record (see :mod:`factcheck_ext.storage`), so a cached
+record is reused only when none of those changed; anything else is dumped
+afresh.  The cache lives in the doctree directory and is a cache: a missing or
+unreadable file costs one full dump, never a wrong dataset.
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ from ..storage import DocRecord
 
 CACHE_FILE = "factcheck-records.pickle"
 
+#: a claim's serialised dataset record and its CSV row
+Dumped = tuple[bytes, str]
 #: document -> (what its claims' records depend on: its fingerprint and those of the
-#: documents of their articles; the serialised record of each of its claims, by id)
-Entries = dict[str, tuple[tuple[Any, ...], dict[str, bytes]]]
+#: documents of their articles and claimants; the dumped record of each claim, by id)
+Entries = dict[str, tuple[tuple[Any, ...], dict[str, Dumped]]]
 
 
 def fingerprint(record: DocRecord | None) -> bytes:
@@ -70,20 +73,21 @@ class RecordsCache:
         return self._fingerprints[docname]
 
     def records(self, index: ProjectIndex, docs: dict[str, DocRecord],
-                dump: Callable[[str], bytes]) -> list[bytes]:
-        """The serialised records of every published claim, sorted by id; *dump*
-        serialises one claim (by id) when its cached record cannot be reused.
+                dump: Callable[[str], Dumped]) -> list[Dumped]:
+        """The dumped records of every published claim, sorted by id; *dump* dumps one
+        claim (by id) when its cached record cannot be reused.
 
         Checked document by document: a document's records are reused together, while
-        it and the documents of its claims' articles are unchanged."""
-        texts: dict[str, bytes] = {}
+        it and the documents of its claims' articles and claimants are unchanged."""
+        texts: dict[str, Dumped] = {}
         for docname, claims in index.claims_by_doc.items():
-            articles = {index.articles[c.article].docname for c in claims
-                        if c.article in index.articles}
+            others = {index.articles[c.article].docname for c in claims
+                      if c.article in index.articles}
             # a record names its claimant's id only while that claimant exists
             registered = sorted({c.claimant for c in claims if c.claimant in index.claimants})
+            others.update(index.claimants[c].docname for c in registered)
             inputs = (self._fingerprint(docs, docname), tuple(registered),
-                      *((name, self._fingerprint(docs, name)) for name in sorted(articles)))
+                      *((name, self._fingerprint(docs, name)) for name in sorted(others)))
             cached = self.old.get(docname)
             if (cached is not None and cached[0] == inputs
                     and cached[1].keys() == {claim.id for claim in claims}):
