@@ -12,6 +12,7 @@ from sphinx.util.nodes import make_refnode
 
 from .config import get_scale
 from .directives.article import ArticleDirective
+from .directives.bibliography import BibliographyDirective
 from .directives.claim import ClaimDirective
 from .directives.claimant import ClaimantDirective
 from .directives.source import SourceDirective
@@ -63,6 +64,7 @@ class FactCheckDomain(Domain):
         "annotated": AnnotatedDirective,
         "corrections": CorrectionsDirective,
         "update": UpdateDirective,
+        "bibliography": BibliographyDirective,
     }
     indices = [ClaimIndex, SourceIndex, ClaimantIndex]
     roles = {

@@ -62,8 +62,13 @@ class corrections_view(fc_placeholder):
     """An ``fc:corrections`` log."""
 
 
+class bibliography_view(fc_placeholder):
+    """An ``fc:bibliography``: the sources of a BibTeX or CSL-JSON file."""
+
+
 VIEWS: tuple[type[fc_placeholder], ...] = (claims_view, sources_view, summary_view,
-                                           annotated_view, corrections_view)
+                                           annotated_view, corrections_view,
+                                           bibliography_view)
 PLACEHOLDERS = BLOCKS + VIEWS
 
 

@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .nodes import (
     annotated_view,
     article_block,
+    bibliography_view,
     claim_block,
     claimant_block,
     claims_view,
@@ -27,7 +28,7 @@ from .nodes import (
 )
 from .render.annotated import render_annotated_view
 from .render.article import render_article
-from .render.bibliography import render_sources_view
+from .render.bibliography import render_bibliography_view, render_sources_view
 from .render.claim import render_claim, split_updates
 from .render.claimant import render_claimant
 from .render.claims_table import render_claims_view
@@ -52,6 +53,7 @@ VIEW_RENDERERS: dict[type[fc_placeholder], Renderer] = {
     summary_view: render_summary_view,
     annotated_view: render_annotated_view,
     corrections_view: render_corrections_view,
+    bibliography_view: render_bibliography_view,
 }
 
 

@@ -39,7 +39,10 @@ SUBTYPES: dict[str, str] = {
     "bad-number": "A number option is not a positive whole number.",
     "bad-option": "Any other invalid option value.",
     "text-missing": "An article's ``:text:`` file does not exist or cannot be read.",
-    "text-outside": "An article's ``:text:`` file lies outside the source directory.",
+    "text-outside": "An article's ``:text:`` file, or a bibliography file, lies outside the "
+    "source directory.",
+    "bad-bibliography": "A bibliography file cannot be read or parsed, or one of its entries "
+    "is not an entry (the file and the entry are named).",
     "quote-not-found": "A claim's ``:quote:`` is not in its article's text.",
     "no-sources": "A claim's verdict needs at least one source but it lists none.",
     "misplaced": "A directive is used where it has no meaning (e.g. an update outside a claim).",

@@ -29,6 +29,7 @@ from .views import (
     CLAIM_SORT_KEYS,
     DEFAULT_CLAIM_COLUMNS,
     AnnotatedView,
+    BibliographyView,
     ClaimQuery,
     ClaimsView,
     CorrectionsView,
@@ -40,7 +41,7 @@ from .views import (
 __all__ = [
     "CLAIMANT_KINDS", "CLAIM_COLUMNS", "CLAIM_SORT_KEYS", "DEFAULT_CLAIM_COLUMNS",
     "DEFAULT_SCALE", "DEFAULT_VERDICTS", "ID_PATTERN", "SOURCE_KINDS", "STATUSES",
-    "UPDATE_KINDS", "AnnotatedView", "Article", "Claim", "ClaimQuery", "Claimant",
+    "UPDATE_KINDS", "AnnotatedView", "BibliographyView", "Article", "Claim", "ClaimQuery", "Claimant",
     "ClaimsView", "CompactPickle", "CorrectionsView", "Located", "Scale", "Source",
     "SourcesView", "SummaryView", "TextQuoteSelector", "Update", "Verdict", "View",
     "contrast_ratio",

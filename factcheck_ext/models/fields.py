@@ -65,6 +65,28 @@ def parse_date(value: Any) -> Any:
         ) from None
 
 
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_partial_date(value: Any) -> Any:
+    """A date known to the day, the month or the year (``2021-12-03``, ``2021-12``,
+    ``2021``): sources, a bibliography's entries above all, are often dated by year."""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    match = PARTIAL_DATE.match(text)
+    try:
+        if not match:
+            raise ValueError
+        year, month, day = match.groups()
+        date(int(year), int(month or 1), int(day or 1))  # a real month and day
+    except ValueError:
+        raise PydanticCustomError(
+            "bad-date", "'{value}' is not an ISO date (YYYY-MM-DD, or YYYY-MM or YYYY)",
+            {"value": text}) from None
+    return text
+
+
 def check_web_url(value: str) -> str:
     lowered = value.lower()
     if not (lowered.startswith("https://") or lowered.startswith("http://")) or any(
@@ -118,6 +140,7 @@ def optional(validator: Any) -> Any:
 
 
 IsoDate = Annotated[date | None, optional(parse_date), BeforeValidator(blank_to_none)]
+PartialDate = Annotated[str | None, optional(parse_partial_date), BeforeValidator(blank_to_none)]
 WebUrl = Annotated[str | None, optional(check_web_url), BeforeValidator(blank_to_none)]
 PositiveInt = Annotated[int | None, optional(positive_int), BeforeValidator(blank_to_none)]
 ObjectId = Annotated[str, BeforeValidator(check_id)]

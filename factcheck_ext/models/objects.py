@@ -18,6 +18,7 @@ from .fields import (
     ObjectId,
     OptionalClaimantKind,
     OptionalText,
+    PartialDate,
     PositiveInt,
     SourceKind,
     Status,
@@ -194,7 +195,7 @@ class Source(Located):
     url: WebUrl = None
     publisher: OptionalText = None
     authors: TextList = Field(default=(), alias="author")
-    date: IsoDate = None
+    date: PartialDate = Field(default=None, description="YYYY-MM-DD, YYYY-MM or YYYY")
     accessed: IsoDate = None
     archive: WebUrl = None
     kind: Annotated[SourceKind, choice("kind", SOURCE_KINDS)] = "other"

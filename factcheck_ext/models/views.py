@@ -124,3 +124,10 @@ class AnnotatedView(View):
     """``fc:annotated``: an article's full text with its claims' quotes marked."""
 
     article: ObjectId
+
+
+class BibliographyView(View):
+    """``fc:bibliography``: the sources a reference manager's file defines."""
+
+    files: tuple[str, ...] = Field(default=(), description="srcdir-relative paths")
+    sources: tuple[str, ...] = Field(default=(), description="ids of the sources it defines")

@@ -1,14 +1,29 @@
-"""``fc:sources``: a bibliography with back-links to the citing claims."""
+"""``fc:sources`` and ``fc:bibliography``: bibliographies with back-links to the
+citing claims."""
 
 from __future__ import annotations
 
 from docutils import nodes
 
 from ..index import ProjectIndex
-from ..models import Scale, SourcesView
-from ..queries import select_sources
+from ..models import BibliographyView, Scale, Source, SourcesView
+from ..queries import select_sources, source_sort_key
 from .common import xref
 from .source import citation, cited_by
+
+
+def bibliography(sources: list[Source], index: ProjectIndex, docname: str,
+                 anchored: bool = False) -> nodes.bullet_list:
+    """Citations with their back-links; *anchored*: the entries are defined here, and
+    carry their anchors (``source-<id>``)."""
+    items = nodes.bullet_list(classes=["fc-bibliography"])
+    for source in sources:
+        entry = xref("source", source.id, docname, nodes.strong("", source.title or source.id))
+        item = nodes.list_item(ids=[source.anchor] if anchored else [])
+        item += nodes.paragraph("", "", *citation(source, title=entry), classes=["fc-citation"])
+        item += cited_by(source, index, docname)
+        items += item
+    return items
 
 
 def render_sources_view(view: SourcesView, index: ProjectIndex, scale: Scale,
@@ -16,11 +31,16 @@ def render_sources_view(view: SourcesView, index: ProjectIndex, scale: Scale,
     sources = select_sources(view, index)
     if not sources:
         return nodes.paragraph("", "No sources match.", classes=["fc-no-match"])
-    items = nodes.bullet_list(classes=["fc-bibliography"])
-    for source in sources:
-        entry = xref("source", source.id, docname, nodes.strong("", source.title or source.id))
-        item = nodes.list_item()
-        item += nodes.paragraph("", "", *citation(source, title=entry), classes=["fc-citation"])
-        item += cited_by(source, index, docname)
-        items += item
-    return items
+    return bibliography(sources, index, docname)
+
+
+def render_bibliography_view(view: BibliographyView, index: ProjectIndex, scale: Scale,
+                             docname: str) -> nodes.Element:
+    """The entries of a reference manager's file, sorted like any bibliography.  An entry
+    whose id another source took first (a duplicate, warned about) is left out."""
+    sources = [index.sources[i] for i in dict.fromkeys(view.sources) if i in index.sources
+               and index.sources[i].location() == (view.defined_in, view.lineno)]
+    if not sources:
+        return nodes.paragraph("", "No sources in this bibliography.", classes=["fc-no-match"])
+    sources.sort(key=source_sort_key)
+    return bibliography(sources, index, docname, anchored=True)

@@ -16,10 +16,12 @@ def citation(source: Source, title: nodes.Node | None = None) -> list[nodes.Node
     """
     parts: list[nodes.Node] = []
     if source.authors:
-        parts.append(nodes.Text(", ".join(source.authors) + ". "))
+        # "Smith, John; Berg, Anna": names written last name first keep their commas
+        separator = "; " if any("," in author for author in source.authors) else ", "
+        parts.append(nodes.Text(separator.join(source.authors) + ". "))
     parts.append(title or link(source.url, nodes.strong("", source.title or source.id)))
     parts.append(nodes.Text(". "))
-    tail = [p for p in (source.publisher, iso(source.date)) if p]
+    tail = [p for p in (source.publisher, source.date) if p]
     if tail:
         parts.append(nodes.emphasis("", ", ".join(tail)))
         parts.append(nodes.Text(". "))
