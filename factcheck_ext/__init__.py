@@ -35,7 +35,7 @@ from .transforms import RenderFactCheck
 __version__ = "0.1.0"
 
 #: bump when the stored domain data changes shape: forces a full re-read
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 _SKIP = (skip, None)
 _BUILDER_FORMATS = ("html", "latex", "text", "man", "texinfo", "epub", "xml", "gettext")

@@ -51,7 +51,11 @@ def _scale_from_json(raw: str) -> Scale:
 
 def get_scale(config: Config) -> Scale:
     """The project's verdict scale (the default one unless conf.py sets one)."""
-    raw = config.factcheck_verdicts
+    return scale_from_raw(config.factcheck_verdicts)
+
+
+def scale_from_raw(raw: Any) -> Scale:
+    """The scale a ``factcheck_verdicts`` value defines (None: the default scale)."""
     if raw is None:
         return DEFAULT_SCALE
     try:

@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from ..domain import FactCheckDomain
 
 
+def title_text(argument: str) -> str:
+    """The title as written, but for one backslash in front: a title that starts with a
+    colon would be read as an option, so it is written ``\\:...`` (and one that
+    starts with a backslash, ``\\\\...``)."""
+    title = argument.strip()
+    return title[1:] if title.startswith("\\") else title
+
+
 class ObjectDirective(SphinxDirective):
     """Base for ``fc:article``, ``fc:claim``, ``fc:source`` and ``fc:claimant``."""
 
@@ -45,7 +53,7 @@ class ObjectDirective(SphinxDirective):
         """Option values as the author wrote them, plus where they were written."""
         source, line = self.get_source_info()
         data: dict[str, Any] = {k: v for k, v in self.options.items() if v is not None}
-        data["title"] = self.arguments[0].strip() if self.arguments else ""
+        data["title"] = title_text(self.arguments[0]) if self.arguments else ""
         data["docname"] = self.env.docname
         data["lineno"] = line or self.lineno
         return data

@@ -1,0 +1,52 @@
+"""The JSON of Google's Fact Check Tools API (``claims:search``).
+
+A response holds ``claims``: each has its ``text``, ``claimant``, ``claimDate`` and
+the ``claimReview`` list of every desk that reviewed it (``publisher`` with
+``name`` and ``site``, ``url``, ``title``, ``reviewDate``, ``textualRating``,
+``languageCode``).  The reviews of one claim are written on one page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .record import ImportedPerson, ImportedRating, ImportedReview
+from .values import Say, day, text, web_url
+
+
+def is_api_response(data: Any) -> bool:
+    return (isinstance(data, dict) and isinstance(data.get("claims"), list)
+            and all(isinstance(c, dict) and "claimReview" in c for c in data["claims"]))
+
+
+def read_api_response(data: dict[str, Any], origin: str, say: Say) -> list[ImportedReview]:
+    reviews = []
+    for number, claim in enumerate(data["claims"], start=1):
+        statement = text(claim.get("text"))
+        if not statement:
+            say(f"skipped claim {number}: it has no text")
+            continue
+        claimant_name = text(claim.get("claimant"))
+        entries = claim.get("claimReview") or []
+        for review in entries if isinstance(entries, list) else []:
+            if not isinstance(review, dict):
+                continue
+            publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) \
+                else {}
+            site = text(publisher.get("site"))
+            reviews.append(ImportedReview(
+                origin=origin,
+                claim=statement,
+                rating=ImportedRating(name=text(review.get("textualRating"))),
+                url=web_url(review.get("url"), "the URL of a review", say),
+                title=text(review.get("title")),
+                reviewed=day(review.get("reviewDate")),
+                publisher=text(publisher.get("name")) or site,
+                publisher_url=web_url(f"https://{site}/", "a publisher's site", say)
+                if site and "/" not in site and ":" not in site else None,
+                claimant=ImportedPerson(name=claimant_name) if claimant_name else None,
+                claim_date=day(claim.get("claimDate")),
+                language=text(review.get("languageCode")),
+                group=f"{origin}#claim-{number}",
+            ))
+    return reviews

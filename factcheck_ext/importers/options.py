@@ -1,0 +1,56 @@
+"""The directive options of a planned object, as text: what both writers write.
+
+Values are whitespace-folded to one line (an option ends at its line end); lists
+are comma-separated, as the directives read them.  Escaping for the output format
+is the writers' business.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ..models import Located
+from .plan import PlannedObject
+
+#: objtype -> (option, model attribute), in the order a desk writes them
+OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "article": (("id", "id"), ("url", "url"), ("publisher", "publisher"),
+                ("author", "authors"), ("published", "published")),
+    "claim": (("id", "id"), ("article", "article"), ("claimant", "claimant"),
+              ("date", "date"), ("status", "status"), ("verdict", "verdict"),
+              ("published", "published"), ("sources", "sources")),
+    "source": (("id", "id"), ("url", "url"), ("publisher", "publisher"), ("date", "date"),
+               ("kind", "kind")),
+    "claimant": (("id", "id"), ("kind", "kind"), ("role", "role"),
+                 ("affiliation", "affiliation"), ("url", "url"), ("same-as", "same_as")),
+}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(" ".join(str(item).split()) for item in value)
+    return " ".join(str(value).split())
+
+
+def directive_options(obj: PlannedObject) -> list[tuple[str, str]]:
+    model: Located = obj.model
+    options = []
+    for option, attribute in OPTIONS[obj.objtype]:
+        value = getattr(model, attribute)
+        if value not in (None, "", (), []):
+            options.append((option, _text(value)))
+    return options
+
+
+def one_line(value: str) -> str:
+    """*value* on one line, without spaces at its ends."""
+    return " ".join(value.split())
+
+
+def folded(value: str) -> str:
+    """*value* on one line, whitespace runs made one space (its ends kept)."""
+    return re.sub(r"\s+", " ", value)
