@@ -18,6 +18,8 @@ from .export.dataset import write_dataset
 from .export.latex import add_latex_package
 from .export.feed import check_feed_config, link_feed, write_feed
 from .export.meta import add_link_preview
+from .i18n import add_catalog
+from .indices import name_indices
 from .ledger import check_ledger
 from .nodes import (
     PLACEHOLDERS,
@@ -30,18 +32,23 @@ from .problems import forget_reported
 from .render.index_page import add_templates_path, render_index_page
 from .roles import warn_missing_reference
 from .static_css import add_static_files, add_static_path
-from .transforms import RenderFactCheck
+from .transforms import KeepTextsForGettext, RenderFactCheck
+from .translation import read_translations
 
 __version__ = "0.1.0"
 
 #: bump when the stored domain data changes shape: forces a full re-read
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 _SKIP = (skip, None)
 _BUILDER_FORMATS = ("html", "latex", "text", "man", "texinfo", "epub", "xml", "gettext")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # the extension's words in the project's language
+    add_catalog(app)
+    name_indices()
+
     # configuration, checked before anything is read
     for name, (default, rebuild, types) in CONFIG_VALUES.items():
         app.add_config_value(name, default, rebuild, types)
@@ -57,6 +64,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
                                               depart_visually_hidden_html)})
 
     # incremental builds: which other pages show what changed
+    # translated builds: the models take the translated texts (before the record is parked)
+    app.connect("doctree-read", read_translations, priority=400)
     app.connect("doctree-read", incremental.on_doctree_read)
     app.connect("env-get-outdated", incremental.on_get_outdated)
     app.connect("env-before-read-docs", incremental.on_before_read)
@@ -65,6 +74,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # writing: placeholders rendered from the models, references resolved
     app.add_post_transform(RenderFactCheck)
+    app.add_post_transform(KeepTextsForGettext)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_static_files)

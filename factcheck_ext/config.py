@@ -11,7 +11,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from .models import DEFAULT_SCALE, Scale, Verdict
+from .i18n import _, translator
+from .models import DEFAULT_SCALE, DEFAULT_VERDICTS, Scale, Verdict
 
 #: name -> (default, what a change rebuilds, accepted types); documented in docs/reference/config.rst
 CONFIG_VALUES: dict[str, tuple[Any, str, tuple[type, ...]]] = {
@@ -28,14 +29,14 @@ CONFIG_VALUES: dict[str, tuple[Any, str, tuple[type, ...]]] = {
 }
 
 
-@lru_cache(maxsize=8)
-def _scale_from_json(raw: str) -> Scale:
+@lru_cache(maxsize=16)
+def _scale_from_json(raw: str, language: str) -> Scale:
     entries = json.loads(raw)
     verdicts = []
     for index, entry in enumerate(entries):
         name = entry.get("key", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
         try:
-            verdicts.append(Verdict.model_validate(entry))
+            verdicts.append(Verdict.model_validate(entry, context={"language": language}))
         except ValidationError as exc:
             problems = "; ".join(
                 f"{'.'.join(map(str, e['loc'])) or 'entry'}: {e['msg']}" for e in exc.errors()
@@ -49,20 +50,38 @@ def _scale_from_json(raw: str) -> Scale:
         raise ConfigError(f"factcheck_verdicts: {exc.errors()[0]['msg']}") from None
 
 
+#: (language, the catalog it was translated with) -> the default scale in that language
+_DEFAULT_SCALES: dict[tuple[str, int], Scale] = {}
+
+
+def default_scale(language: str) -> Scale:
+    """The default scale, its labels and descriptions in the build's language (from the
+    extension's message catalog); made once a language."""
+    key = (language, id(translator()))
+    if key not in _DEFAULT_SCALES:
+        _DEFAULT_SCALES[key] = DEFAULT_SCALE if language == "en" else Scale(verdicts=[
+            Verdict(**{**entry, "label": _(entry["label"]),
+                       "description": _(entry["description"])})
+            for entry in DEFAULT_VERDICTS])
+    return _DEFAULT_SCALES[key]
+
+
 def get_scale(config: Config) -> Scale:
-    """The project's verdict scale (the default one unless conf.py sets one)."""
-    return scale_from_raw(config.factcheck_verdicts)
+    """The project's verdict scale (the default one unless conf.py sets one), in the
+    build's language."""
+    return scale_from_raw(config.factcheck_verdicts, config.language or "en")
 
 
-def scale_from_raw(raw: Any) -> Scale:
-    """The scale a ``factcheck_verdicts`` value defines (None: the default scale)."""
+def scale_from_raw(raw: Any, language: str = "en") -> Scale:
+    """The scale a ``factcheck_verdicts`` value defines (None: the default scale), its
+    texts in *language* where they are given per language."""
     if raw is None:
-        return DEFAULT_SCALE
+        return default_scale(language)
     try:
         text = json.dumps(raw, sort_keys=True, default=str)
     except TypeError as exc:  # pragma: no cover - conf.py values are plain data
         raise ConfigError(f"factcheck_verdicts: {exc}") from None
-    return _scale_from_json(text)
+    return _scale_from_json(text, language)
 
 
 def check_config(app: Sphinx, config: Config) -> None:

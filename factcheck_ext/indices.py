@@ -14,7 +14,8 @@ from typing import TypeVar
 
 from sphinx.domains import Index, IndexEntry
 
-from .badge_labels import status_label
+from .i18n import N_, _, ngettext
+from .labels import CLAIMANT_GROUPS, SOURCE_KIND_GROUPS, status_label
 from .gcpause import without_collector
 from .models import SOURCE_KINDS, Claimant, Located, Source
 
@@ -62,8 +63,8 @@ def in_documents(objects: Iterable[L], docnames: Iterable[str] | None) -> Iterab
 
 class ClaimIndex(Index):
     name = "claimindex"
-    localname = "Claim index"
-    shortname = "claims"
+    localname = N_("Claim index")
+    shortname = N_("claims")
 
     @without_collector
     def generate(self, docnames: Iterable[str] | None = None
@@ -85,8 +86,8 @@ class ClaimIndex(Index):
 
 class SourceIndex(Index):
     name = "sourceindex"
-    localname = "Source index"
-    shortname = "sources"
+    localname = N_("Source index")
+    shortname = N_("sources")
 
     @without_collector
     def generate(self, docnames: Iterable[str] | None = None
@@ -94,27 +95,25 @@ class SourceIndex(Index):
         index = self.domain.index  # type: ignore[attr-defined]
 
         def entry(source: Source) -> tuple[str, IndexEntry]:
-            return (source.kind.capitalize(), IndexEntry(
+            return (groups[source.kind], IndexEntry(
                 source.title or source.id, 0, source.docname, source.anchor,
                 source.publisher or "", source.docname, source.id,
             ))
 
+        groups = {kind: _(SOURCE_KIND_GROUPS[kind]) for kind in SOURCE_KINDS}
         sources = in_documents(index.sources.values(), docnames)
-        return grouped(map(entry, sources), [k.capitalize() for k in SOURCE_KINDS]), False
-
-
-#: claimant kind -> the group it is listed under
-CLAIMANT_GROUPS = {"person": "People", "organization": "Organisations"}
+        return grouped(map(entry, sources), list(groups.values())), False
 
 
 def checked_claims(count: int) -> str:
-    return f"{count} checked claim{'' if count == 1 else 's'}"
+    return ngettext("{count} checked claim", "{count} checked claims", count).format(
+        count=count)
 
 
 class ClaimantIndex(Index):
     name = "claimantindex"
-    localname = "Claimant index"
-    shortname = "claimants"
+    localname = N_("Claimant index")
+    shortname = N_("claimants")
 
     @without_collector
     def generate(self, docnames: Iterable[str] | None = None
@@ -124,10 +123,25 @@ class ClaimantIndex(Index):
         def entry(claimant: Claimant) -> tuple[str, IndexEntry]:
             claims = index.claims_by_claimant.get(claimant.id, ())
             count = sum(1 for claim in claims if claim.shown_verdict)
-            return (CLAIMANT_GROUPS[claimant.kind], IndexEntry(
+            return (groups[claimant.kind], IndexEntry(
                 claimant.title or claimant.id, 0, claimant.docname, claimant.anchor,
                 claimant.role or "", "", checked_claims(count),
             ))
 
+        groups = {kind: _(label) for kind, label in CLAIMANT_GROUPS.items()}
         claimants = in_documents(index.claimants.values(), docnames)
-        return grouped(map(entry, claimants), list(CLAIMANT_GROUPS.values())), False
+        return grouped(map(entry, claimants), list(groups.values())), False
+
+
+#: index class -> its names (page title, link in the related bar), in English; the
+#: names Sphinx shows are set per build
+INDEX_NAMES = {index: (index.localname, index.shortname)
+               for index in (ClaimIndex, SourceIndex, ClaimantIndex)}
+
+
+def name_indices() -> None:
+    """Name the indices in the build's language.  Sphinx reads the names from the class
+    (for the page title, the label ``:ref:`` shows and the related bar), so they are
+    set on the class, at setup, once the catalog is loaded."""
+    for index, (localname, shortname) in INDEX_NAMES.items():
+        index.localname, index.shortname = _(localname), _(shortname)

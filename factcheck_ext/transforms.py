@@ -35,6 +35,7 @@ from .render.claims_table import render_claims_view
 from .render.corrections import render_corrections_view
 from .render.source import render_source
 from .render.summary import render_summary_view
+from .translation import is_text_node
 
 Renderer = Callable[..., nodes.Node]
 
@@ -84,10 +85,27 @@ class RenderFactCheck(SphinxPostTransform):
         """Render an object's block; None when the object is withheld from this build."""
         table, render = BLOCK_RENDERERS[type(node)]
         obj = getattr(index, table).get(node["fc_id"])
+        body = [child for child in node.children if not is_text_node(child)]
         if obj is not None and (obj.docname, obj.lineno) == (node["fc_docname"], node["fc_lineno"]):
-            return render(obj, list(node.children), index, scale, docname)
+            return render(obj, body, index, scale, docname)
         if table == "claims" and node["fc_id"] in index.withheld:
             return None
         # a duplicate: the first definition owns the id; keep this one's body visible
-        updates, rest = split_updates(list(node.children))
+        updates, rest = split_updates(body)
         return nodes.container("", *updates, *rest, classes=["fc-duplicate"])
+
+
+class KeepTextsForGettext(SphinxPostTransform):
+    """For the gettext builder: the objects' translatable texts (see
+    :mod:`factcheck_ext.translation`) moved out of their placeholders, so that they are
+    extracted although the placeholders are rendered without them."""
+
+    builders = ("gettext",)
+    default_priority = 4  # before RenderFactCheck
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(fc_placeholder)):
+            texts = [child for child in node.children if is_text_node(child)]
+            for text in texts:
+                node.remove(text)
+            node.parent.insert(node.parent.index(node) + 1, texts)

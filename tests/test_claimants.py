@@ -45,7 +45,7 @@ def test_the_scorecard_counts_rated_claims_and_lists_every_claim_newest_first(cl
     assert rows["True"] == ["1", "100%"] and rows["False"] == ["0", "0%"]
     assert rows["Opinion"] == ["1", "not rated"]
     assert rows["Rated claims"] == ["1", "100%"] and rows["Checked claims"] == ["2", ""]
-    assert "1 more claim(s) not yet checked." in text_of(block)
+    assert "1 more claim not yet checked." in text_of(block)
     svg = block.xpath(".//svg")[0]
     assert "Verdicts on claims by Mukhtar Ablyazov: True: 1 (100%)" in svg.xpath(
         "./title")[0].text_content()

@@ -128,7 +128,7 @@ def test_a_page_of_claims_has_a_description_and_open_graph_tags(make_app, tmp_pa
     app.build()
     doc = page(app, "claims")
     names, properties = _meta(doc, "name"), _meta(doc, "property")
-    summary = "5 claims checked: 1 True, 1 Half true, 1 False, 1 Opinion; 1 still being checked."
+    summary = "4 claims checked: 1 True, 1 Half true, 1 False, 1 Opinion; 1 still being checked."
     assert names["description"] == [summary]
     assert properties["og:description"] == [summary]
     assert properties["og:title"] == ["Claims"]
@@ -165,7 +165,7 @@ def test_with_sphinxext_opengraph_the_tags_are_not_duplicated(make_app, tmp_path
             docname, names, properties)
         assert "description" in names and "og:description" in properties
     properties = _meta(page(app, "claims"), "property")
-    assert properties["og:description"][0].startswith("5 claims checked: 1 True")
+    assert properties["og:description"][0].startswith("4 claims checked: 1 True")
     assert properties["og:type"] == ["article"]
     assert _meta(page(app, "unrelated"), "property")["og:type"] == ["website"]
 

@@ -106,7 +106,7 @@ def test_project_summary_counts_and_shares_match_the_data(views):
     assert rows["Half true"] == ["0", "0%"] and rows["Unverifiable"] == ["0", "not rated"]
     assert rows["Rated claims"] == ["3", "100%"]
     assert rows["Checked claims"] == ["4", ""]
-    assert "1 more claim(s) not yet checked." in text_of(element)
+    assert "1 more claim not yet checked." in text_of(element)
 
 
 def test_a_limited_summary_counts_the_first_claims_in_its_order(views):

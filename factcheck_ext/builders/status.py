@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.util import logging
 
-from ..badge_labels import status_label
+from ..labels import status_label
 from ..index import ProjectIndex
 from ..problems import Problem, all_problems, report_problems
 

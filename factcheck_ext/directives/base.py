@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..config import get_scale
 from ..models import Located
 from ..nodes import fc_placeholder
+from ..translation import text_nodes
 from ..validation import validate_or_warn
 from ..warnings import warn
 
@@ -104,6 +105,9 @@ class ObjectDirective(SphinxDirective):
         )
         self.set_source_info(node)
         node += body
+        for text in text_nodes(self.objtype, model):  # for translated builds
+            self.set_source_info(text)
+            node += text
         return [node]
 
     def registered(self, model: Any) -> Any:

@@ -27,6 +27,7 @@ class ClaimDirective(ObjectDirective):
         **ObjectDirective.option_spec,
         "article": directives.unchanged,
         "quote": directives.unchanged,
+        "quote-translation": directives.unchanged,
         "claimant": directives.unchanged,
         "date": directives.unchanged,
         "status": directives.unchanged,

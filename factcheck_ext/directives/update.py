@@ -12,6 +12,8 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..config import get_scale
+from ..i18n import _
+from ..labels import UPDATE_KIND_LABELS
 from ..models import Update
 from ..render.badge import verdict_badge
 from ..validation import validate_or_warn
@@ -19,8 +21,6 @@ from ..warnings import warn
 
 #: ``env.ref_context`` key set while a claim's body is parsed
 CURRENT_CLAIM = "fc:claim"
-
-KIND_LABELS = {"correction": "Correction", "update": "Update", "clarification": "Clarification"}
 
 
 class UpdateDirective(SphinxDirective):
@@ -45,10 +45,11 @@ class UpdateDirective(SphinxDirective):
         if update is None:
             return [nodes.container("", *body, classes=["fc-update"])]
         title = nodes.paragraph(classes=["fc-update-title"])
-        title += nodes.strong("", f"{KIND_LABELS[update.kind]}, {update.date.isoformat()}")
+        title += nodes.strong("", _("{kind}, {date}").format(
+            kind=_(UPDATE_KIND_LABELS[update.kind]), date=update.date.isoformat()))
         previous = scale.get(update.previous_verdict)
         if previous is not None:
-            title += nodes.Text(". Previous verdict: ")
+            title += nodes.Text(". " + _("Previous verdict:") + " ")
             title += verdict_badge(previous)
         container = nodes.container(
             "", title, *body, classes=["fc-update", f"fc-update-{update.kind}"], fc_update=update)

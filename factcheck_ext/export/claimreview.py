@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..index import ProjectIndex
+from ..i18n import language_of
 from ..models import Article, Claim, Claimant, Scale, Verdict
 from ..render.common import is_web_url
 from ..warnings import warn
@@ -98,7 +99,8 @@ def reviewed_verdict(claim: Claim, scale: Scale) -> Verdict | None:
 
 
 def claim_review(claim: Claim, index: ProjectIndex, scale: Scale, *, url: str,
-                 publisher: dict[str, Any], today: date) -> dict[str, Any] | None:
+                 publisher: dict[str, Any], today: date,
+                 language: str | None = None) -> dict[str, Any] | None:
     """One ClaimReview, or None for a claim without a checkable verdict."""
     verdict = reviewed_verdict(claim, scale)
     if verdict is None:
@@ -127,6 +129,8 @@ def claim_review(claim: Claim, index: ProjectIndex, scale: Scale, *, url: str,
         "reviewRating": rating,
         "itemReviewed": item,
     }
+    if language:  # the language of the review (a translated build: its translation)
+        review["inLanguage"] = language
     if claim.date_modified:
         review["dateModified"] = claim.date_modified.isoformat()
     corrections = [
@@ -163,13 +167,14 @@ def page_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
         return []
     page_uri = app.builder.get_target_uri(pagename)
     base = app.config.html_baseurl
-    publisher, today = publisher_of(app), build_date()
+    publisher, today, language = publisher_of(app), build_date(), language_of(app)
     reviews = []
     for claim in claims:
         url = f"{page_uri}#{claim.anchor}"
         if base:
             url = urljoin(base.rstrip("/") + "/", url)
-        review = claim_review(claim, index, scale, url=url, publisher=publisher, today=today)
+        review = claim_review(claim, index, scale, url=url, publisher=publisher, today=today,
+                              language=language)
         if review:
             reviews.append(review)
     return reviews

@@ -18,6 +18,7 @@ from pydantic_core import to_json
 from sphinx.application import Sphinx
 
 from ..gcpause import without_collector
+from ..i18n import language_of
 from ..index import ProjectIndex
 from ..models import Article, Claim, Claimant, Scale, Source, TextQuoteSelector, Verdict
 from .csv_table import CSV_FILE, Rows, write_table
@@ -65,6 +66,7 @@ class Dataset(BaseModel):
     generator: str
     project: str
     base_url: str | None = None
+    language: str = Field(default="en", description="the language of the build (BCP 47)")
     scale: ScaleRecord
     articles: list[Article]
     claims: list[ClaimRecord]
@@ -88,7 +90,8 @@ def claim_record(index: ProjectIndex, scale: Scale, claim: Claim) -> dict[str, A
 
 
 def dataset_header(index: ProjectIndex, scale: Scale, *, project: str,
-                   base_url: str | None, generator: str) -> dict[str, Any]:
+                   base_url: str | None, generator: str,
+                   language: str = "en") -> dict[str, Any]:
     """Every member but the claims, shaped by :class:`Dataset` (the tests validate
     every built file against its schema), in the dataset's order."""
     sources = []
@@ -103,6 +106,7 @@ def dataset_header(index: ProjectIndex, scale: Scale, *, project: str,
         "generator": generator,
         "project": project,
         "base_url": base_url or None,
+        "language": language,
         "scale": {"best_rating": scale.best_rating, "worst_rating": scale.worst_rating,
                   "verdicts": [v.model_dump() for v in scale.verdicts]},
         "articles": [index.articles[a].model_dump() for a in sorted(index.articles)],
@@ -164,11 +168,12 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
     generator = f"sphinx-factcheck {__version__}"
     header = dataset_header(index, scale, project=app.config.project,
-                            base_url=app.config.html_baseurl, generator=generator)
+                            base_url=app.config.html_baseurl, generator=generator,
+                            language=language_of(app))
     # the CSV rows hold the pages' addresses: they depend on the builder and the base URL
     cache = RecordsCache(app.doctreedir, cache_key(
         generator, ENV_VERSION, scale.model_dump_json(), app.config.factcheck_publish_unchecked,
-        app.builder.name, app.config.html_baseurl))
+        app.builder.name, app.config.html_baseurl, app.config.language))
     schema = cache.schema or to_json_bytes(dataset_schema()) + b"\n"
     rows = Rows(app, index, scale)
 

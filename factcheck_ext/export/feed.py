@@ -22,6 +22,8 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 from ..index import ProjectIndex
+from ..i18n import _
+from ..labels import UPDATE_KIND_LABELS
 from ..models import Claim, Scale
 from ..warnings import warn
 from .claimreview import build_date, publisher_of
@@ -40,6 +42,11 @@ def check_feed_config(app: Sphinx, config: Config) -> None:
     except ImportError:
         raise ConfigError("factcheck_feed = True needs the feedgen package: "
                           "pip install 'sphinx-factcheck[feed]'") from None
+
+
+def feed_title(app: Sphinx) -> str:
+    return app.config.factcheck_feed_title or _("{publisher}: fact-checks").format(
+        publisher=publisher_of(app)["name"])
 
 
 def wants_feed(app: Sphinx) -> bool:
@@ -67,24 +74,27 @@ def entry_title(claim: Claim, scale: Scale) -> str:
     verdict = scale.get(claim.verdict)
     label = verdict.label if verdict else claim.verdict
     if claim.status == "retracted":
-        return f"Retracted: {claim.title}"
-    return f"{label}: {claim.title}"
+        return _("Retracted: {claim}").format(claim=claim.title)
+    return _("{verdict}: {claim}").format(verdict=label, claim=claim.title)
 
 
 def entry_summary(claim: Claim, index: ProjectIndex, scale: Scale) -> str:
     parts = []
     latest = max(claim.updates, key=lambda u: u.date, default=None)
     if latest is not None:
-        kind = latest.kind.capitalize()
-        parts.append(f"{kind} of {latest.date.isoformat()}: {latest.text}".rstrip(": "))
+        kind = _(UPDATE_KIND_LABELS[latest.kind])
+        parts.append(_("{kind} of {date}:").format(kind=kind, date=latest.date.isoformat())
+                     + (f" {latest.text}" if latest.text else ""))
     claimant = index.claimant_name(claim)
     verdict = scale.get(claim.verdict)
-    said = f"Claim by {claimant}: " if claimant else "Claim: "
-    parts.append(f"{said}\u201c{claim.title}\u201d")
+    quoted = f"\u201c{claim.title}\u201d"
+    parts.append(_("Claim by {claimant}: {claim}").format(claimant=claimant, claim=quoted)
+                 if claimant else _("Claim: {claim}").format(claim=quoted))
     if verdict is not None and claim.status == "checked":
-        parts.append(f"Our verdict: {verdict.label}. {verdict.description}")
+        parts.append(_("Our verdict: {verdict}.").format(verdict=verdict.label)
+                     + f" {verdict.description}")
     elif claim.status == "retracted":
-        parts.append("This check has been retracted; its verdict no longer stands.")
+        parts.append(_("This check has been retracted; its verdict no longer stands."))
     if claim.summary:
         parts.append(claim.summary)
     return "\n\n".join(parts)
@@ -111,7 +121,7 @@ def build_feed(app: Sphinx, index: ProjectIndex, scale: Scale) -> bytes:
 
     feed = FeedGenerator()
     feed.id(urljoin(base, FEED_FILE))
-    feed.title(app.config.factcheck_feed_title or f"{publisher['name']}: fact-checks")
+    feed.title(feed_title(app))
     feed.author({"name": publisher["name"], **({"uri": publisher["url"]}
                                                  if publisher.get("url") else {})})
     feed.link(href=base, rel="alternate", type="text/html")
@@ -155,7 +165,7 @@ def link_feed(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
     """``html-page-context``: every page names the feed, so browsers and readers find it."""
     if not wants_feed(app) or not app.config.html_baseurl:
         return
-    title = app.config.factcheck_feed_title or f"{publisher_of(app)['name']}: fact-checks"
+    title = feed_title(app)
     href = context["pathto"](FEED_FILE, resource=True)
     context["metatags"] = context.get("metatags", "") + (
         f'\n<link rel="alternate" type="{FEED_TYPE}" title="{escape(title)}" '

@@ -18,7 +18,8 @@ from urllib.parse import urljoin
 
 from sphinx.application import Sphinx
 
-from ..badge_labels import status_label
+from ..i18n import _, ngettext
+from ..labels import status_label
 from ..index import ProjectIndex
 from ..models import Claim, Scale
 from ..summaries import shorten
@@ -41,17 +42,21 @@ def describe(claims: list[Claim], index: ProjectIndex, scale: Scale) -> str:
         label = verdict.label if verdict else status_label(claim.status)
         claimant = index.claimant_name(claim)
         said = f" ({claimant})" if claimant else ""
-        text = f"{label}: {claim.title}{said}"
+        text = _("{verdict}: {claim}").format(verdict=label, claim=claim.title) + said
         return shorten(f"{text}. {claim.summary}" if claim.summary else text,
                        DESCRIPTION_LENGTH)
     counts = Counter(claim.shown_verdict for claim in claims)
     rated = [f"{counts[v.key]} {v.label}" for v in scale.verdicts if counts.get(v.key)]
-    open_checks = sum(n for key, n in counts.items() if scale.get(key) is None)
-    parts = [f"{len(claims)} claims checked"]
-    if rated:
-        parts[0] += ": " + ", ".join(rated)
+    checked = sum(counts[v.key] for v in scale.verdicts)
+    open_checks = len(claims) - checked
+    parts = []
+    if checked:
+        parts.append(_("{claims}: {verdicts}").format(
+            claims=ngettext("{count} claim checked", "{count} claims checked", checked).format(
+                count=checked), verdicts=", ".join(rated)))
     if open_checks:
-        parts.append(f"{open_checks} still being checked")
+        parts.append(ngettext("{count} still being checked", "{count} still being checked",
+                              open_checks).format(count=open_checks))
     return shorten("; ".join(parts) + ".", DESCRIPTION_LENGTH)
 
 

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9_])?$")
@@ -63,6 +63,31 @@ def parse_date(value: Any) -> Any:
         raise PydanticCustomError(
             "bad-date", "'{value}' is not an ISO date (YYYY-MM-DD)", {"value": text}
         ) from None
+
+
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+
+
+def pick_language(value: Any, info: ValidationInfo) -> Any:
+    """A text given per language (``{"en": "True", "fr": "Vrai"}``) as the text for the
+    language in the validation context: the language itself, then its base language
+    (``pt`` for ``pt_BR``), then English, then the first one given."""
+    if not isinstance(value, dict):
+        return value
+    if not value:
+        raise ValueError("gives no text in any language")
+    for key, text in value.items():
+        if not isinstance(key, str) or not LANGUAGE_TAG.match(key):
+            raise ValueError(f"{key!r} is not a language code (such as 'fr' or 'pt_BR')")
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"the text for {key!r} is empty")
+    language = str((info.context or {}).get("language") or "en")
+    base = re.split("[_-]", language)[0]
+    for candidate in (language, language.replace("-", "_"), language.replace("_", "-"), base,
+                      "en"):
+        if candidate in value:
+            return value[candidate]
+    return next(iter(value.values()))
 
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -140,6 +165,8 @@ def optional(validator: Any) -> Any:
 
 
 IsoDate = Annotated[date | None, optional(parse_date), BeforeValidator(blank_to_none)]
+#: a text that a configuration may give per language (see :func:`pick_language`)
+LocalizedText = Annotated[str, BeforeValidator(pick_language)]
 PartialDate = Annotated[str | None, optional(parse_partial_date), BeforeValidator(blank_to_none)]
 WebUrl = Annotated[str | None, optional(check_web_url), BeforeValidator(blank_to_none)]
 PositiveInt = Annotated[int | None, optional(positive_int), BeforeValidator(blank_to_none)]

@@ -145,6 +145,9 @@ class Claim(Located):
 
     article: ObjectId | None = None
     quote: OptionalText = None
+    quote_translation: OptionalText = Field(
+        default=None, alias="quote-translation",
+        description="the quote in the report's language, when the article is in another")
     claimant: OptionalText = None
     date: IsoDate = None
     status: Annotated[Status, choice("status", STATUSES)] = "checked"

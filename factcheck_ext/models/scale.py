@@ -6,7 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .fields import HEX_COLOUR, ObjectId
+from ..i18n import N_
+from .fields import HEX_COLOUR, LocalizedText, ObjectId
 
 
 def _relative_luminance(colour: str) -> float:
@@ -30,8 +31,8 @@ class Verdict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     key: ObjectId
-    label: str = Field(min_length=1)
-    description: str = Field(min_length=1)
+    label: LocalizedText = Field(min_length=1, description="a text, or texts by language code")
+    description: LocalizedText = Field(min_length=1)
     rating: int | None = Field(default=None, description="ClaimReview ratingValue; None: off-scale")
     needs_sources: bool = True
     in_shares: bool = Field(default=True, description="counted in the shares of summaries "
@@ -106,52 +107,53 @@ class Scale(BaseModel):
 DEFAULT_VERDICTS: list[dict[str, Any]] = [
     {
         "key": "true",
-        "label": "True",
-        "description": "The claim is accurate and nothing significant is missing.",
+        "label": N_("True"),
+        "description": N_("The claim is accurate and nothing significant is missing."),
         "rating": 5,
         "colour": "#1a7f37",
     },
     {
         "key": "mostly-true",
-        "label": "Mostly true",
-        "description": "The claim is accurate but needs clarification or additional information.",
+        "label": N_("Mostly true"),
+        "description": N_("The claim is accurate but needs clarification or additional "
+                          "information."),
         "rating": 4,
         "colour": "#4d7c0f",
     },
     {
         "key": "half-true",
-        "label": "Half true",
-        "description": "The claim is partially accurate but leaves out important details "
-        "or takes things out of context.",
+        "label": N_("Half true"),
+        "description": N_("The claim is partially accurate but leaves out important details "
+                          "or takes things out of context."),
         "rating": 3,
         "colour": "#f2c230",
     },
     {
         "key": "mostly-false",
-        "label": "Mostly false",
-        "description": "The claim contains an element of truth but ignores critical facts "
-        "that would give a different impression.",
+        "label": N_("Mostly false"),
+        "description": N_("The claim contains an element of truth but ignores critical facts "
+                          "that would give a different impression."),
         "rating": 2,
         "colour": "#e8772e",
     },
     {
         "key": "false",
-        "label": "False",
-        "description": "The claim is not accurate.",
+        "label": N_("False"),
+        "description": N_("The claim is not accurate."),
         "rating": 1,
         "colour": "#b42318",
     },
     {
         "key": "misleading",
-        "label": "Misleading",
-        "description": "The claim has accurate parts but creates a false impression.",
+        "label": N_("Misleading"),
+        "description": N_("The claim has accurate parts but creates a false impression."),
         "rating": None,
         "colour": "#8250df",
     },
     {
         "key": "unverifiable",
-        "label": "Unverifiable",
-        "description": "The claim cannot be established or refuted from the available evidence.",
+        "label": N_("Unverifiable"),
+        "description": N_("The claim cannot be established or refuted from the available evidence."),
         "rating": None,
         "needs_sources": False,
         "in_shares": False,
@@ -159,8 +161,8 @@ DEFAULT_VERDICTS: list[dict[str, Any]] = [
     },
     {
         "key": "opinion",
-        "label": "Opinion",
-        "description": "The statement expresses a view or a call to action, not a checkable fact.",
+        "label": N_("Opinion"),
+        "description": N_("The statement expresses a view or a call to action, not a checkable fact."),
         "rating": None,
         "needs_sources": False,
         "in_shares": False,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..index import ProjectIndex
+from ..i18n import _
 from ..models import AnnotatedView, Claim, Scale
 from ..nodes import visually_hidden
 from .badge import claim_badge
@@ -31,7 +32,8 @@ def _tooltip(claim: Claim, index: ProjectIndex, scale: Scale) -> str:
     verdict = scale.get(claim.shown_verdict)
     label = verdict.label if verdict else claim_badge(claim, scale).astext()
     claimant = index.claimant_name(claim)
-    return f"{label}: {claim.title}" + (f" ({claimant})" if claimant else "")
+    text = _("{verdict}: {claim}").format(verdict=label, claim=claim.title)
+    return text + (f" ({claimant})" if claimant else "")
 
 
 def render_annotated_view(view: AnnotatedView, index: ProjectIndex, scale: Scale,
@@ -39,7 +41,7 @@ def render_annotated_view(view: AnnotatedView, index: ProjectIndex, scale: Scale
     text = index.article_text(view.article)
     container = nodes.container(classes=["fc-annotated"])
     if text is None:
-        container += nodes.paragraph("", "The text of this article is not available.")
+        container += nodes.paragraph("", _("The text of this article is not available."))
         return container
     original = text.original
     marks = _marks(view.article, index)
@@ -59,7 +61,8 @@ def render_annotated_view(view: AnnotatedView, index: ProjectIndex, scale: Scale
                                 classes=["fc-mark", verdict.style if verdict else "fc-status"])
             # a screen reader announces the verdict with the quote (sighted readers see
             # the colour, and the badge after the quote)
-            spoken = visually_hidden("", f" (verdict: {claim_badge(claim, scale).astext()})")
+            spoken = visually_hidden("", " (" + _("verdict: {label}").format(
+                label=claim_badge(claim, scale).astext()) + ")")
             para += xref("claim", claim.id, docname, mark, spoken, fc_badge=False,
                          fc_reftitle=_tooltip(claim, index, scale))
         elif piece.rstrip("\n"):

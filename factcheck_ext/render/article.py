@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..index import ProjectIndex
+from ..i18n import _
 from ..models import Article, Scale
 from .common import field_list, iso, link, xref
 
@@ -17,10 +18,10 @@ def render_article(article: Article, body: list[nodes.Node], index: ProjectIndex
     block += title
     meta = field_list(
         [
-            ("Publisher", article.publisher),
-            ("Author", ", ".join(article.authors)),
-            ("Published", iso(article.published)),
-            ("URL", link(article.url, article.url) if article.url else None),
+            (_("Publisher"), article.publisher),
+            (_("Author"), ", ".join(article.authors)),
+            (_("Published"), iso(article.published)),
+            (_("URL"), link(article.url, article.url) if article.url else None),
         ],
         classes=["fc-article-meta"],
     )
@@ -29,12 +30,12 @@ def render_article(article: Article, body: list[nodes.Node], index: ProjectIndex
     if body:
         block += nodes.container("", *body, classes=["fc-article-note"])
     claims = index.claims_by_article.get(article.id, [])
-    block += nodes.rubric("", "Claims checked in this article")
+    block += nodes.rubric("", _("Claims checked in this article"))
     if claims:
         items = nodes.bullet_list(classes=["fc-article-claims"])
         for claim in claims:
             items += nodes.list_item("", nodes.paragraph("", "", xref("claim", claim.id, docname)))
         block += items
     else:
-        block += nodes.paragraph("", "No claims from this article yet.")
+        block += nodes.paragraph("", _("No claims from this article yet."))
     return block

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..badge_labels import status_label
+from ..labels import status_label
 from ..models import Claim, Scale, Verdict
 
 

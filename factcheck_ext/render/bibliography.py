@@ -6,6 +6,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..index import ProjectIndex
+from ..i18n import _
 from ..models import BibliographyView, Scale, Source, SourcesView
 from ..queries import select_sources, source_sort_key
 from .common import xref
@@ -30,7 +31,7 @@ def render_sources_view(view: SourcesView, index: ProjectIndex, scale: Scale,
                         docname: str) -> nodes.Element:
     sources = select_sources(view, index)
     if not sources:
-        return nodes.paragraph("", "No sources match.", classes=["fc-no-match"])
+        return nodes.paragraph("", _("No sources match."), classes=["fc-no-match"])
     return bibliography(sources, index, docname)
 
 
@@ -41,6 +42,7 @@ def render_bibliography_view(view: BibliographyView, index: ProjectIndex, scale:
     sources = [index.sources[i] for i in dict.fromkeys(view.sources) if i in index.sources
                and index.sources[i].location() == (view.defined_in, view.lineno)]
     if not sources:
-        return nodes.paragraph("", "No sources in this bibliography.", classes=["fc-no-match"])
+        return nodes.paragraph("", _("No sources in this bibliography."),
+                               classes=["fc-no-match"])
     sources.sort(key=source_sort_key)
     return bibliography(sources, index, docname, anchored=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..index import ProjectIndex
+from ..i18n import _
 from ..models import Claim, Scale
 from ..quotes import sentence_around
 from .badge import claim_badge
@@ -22,7 +23,7 @@ def quote_in_context(claim: Claim, index: ProjectIndex) -> nodes.paragraph | Non
     original = article.text
     left, right = sentence_around(original, start, end)
     para = nodes.paragraph(classes=["fc-context"])
-    para += nodes.strong("", "In the article: ")
+    para += nodes.strong("", _("In the article:") + " ")
     before = "\u2026 " if left > 0 and original[left - 1] != "\n" else ""
     after = " \u2026" if right < len(original.rstrip()) and original[right:right + 1] != "\n" else ""
     para += nodes.Text(before + original[left:start])
@@ -44,9 +45,11 @@ def split_updates(body: list[nodes.Node]) -> tuple[list[nodes.Element], list[nod
 def retraction_notice(claim: Claim, scale: Scale) -> nodes.paragraph:
     verdict = scale.get(claim.verdict)
     para = nodes.paragraph(classes=["fc-retraction"])
-    para += nodes.strong("", "Retracted. ")
-    para += nodes.Text("This check has been withdrawn and is kept for the record"
-                       + (f"; its verdict ({verdict.label}) no longer stands." if verdict else "."))
+    para += nodes.strong("", _("Retracted.") + " ")
+    para += nodes.Text(
+        _("This check has been withdrawn and is kept for the record; its verdict ({verdict}) "
+          "no longer stands.").format(verdict=verdict.label) if verdict else
+        _("This check has been withdrawn and is kept for the record."))
     return para
 
 
@@ -65,8 +68,8 @@ def render_claim(claim: Claim, body: list[nodes.Node], index: ProjectIndex, scal
     header += nodes.strong("", claim.title or claim.id, classes=["fc-claim-title"])
     if claim.date_modified:
         header += nodes.Text(" ")
-        header += nodes.emphasis("", f"Updated {claim.date_modified.isoformat()}",
-                                 classes=["fc-updated"])
+        updated = _("Updated {date}").format(date=claim.date_modified.isoformat())
+        header += nodes.emphasis("", updated, classes=["fc-updated"])
     block += header
     if claim.status == "retracted":
         block += retraction_notice(claim, scale)
@@ -76,13 +79,14 @@ def render_claim(claim: Claim, body: list[nodes.Node], index: ProjectIndex, scal
     claim_date = index.claim_date(claim)
     meta = field_list(
         [
-            ("Claimant", claimant_ref(claim, index, docname)),
-            ("Date", iso(claim_date)),
-            ("Verdict", f"{verdict.label}: {verdict.description}" if verdict else None),
-            ("Article", xref("article", article.id, docname) if article else claim.article),
-            ("Tags", ", ".join(claim.tags)),
-            ("Checked by", claim.checked_by),
-            ("Reviewed by", claim.reviewed_by),
+            (_("Claimant"), claimant_ref(claim, index, docname)),
+            (_("Date"), iso(claim_date)),
+            (_("Verdict"), _("{label}: {meaning}").format(
+                label=verdict.label, meaning=verdict.description) if verdict else None),
+            (_("Article"), xref("article", article.id, docname) if article else claim.article),
+            (_("Tags"), ", ".join(claim.tags)),
+            (_("Checked by"), claim.checked_by),
+            (_("Reviewed by"), claim.reviewed_by),
         ],
         classes=["fc-claim-meta"],
     )
@@ -92,10 +96,15 @@ def render_claim(claim: Claim, body: list[nodes.Node], index: ProjectIndex, scal
     if claim.quote:
         quote = nodes.block_quote(classes=["fc-quote"])
         quote += nodes.paragraph("", f"\u201c{claim.quote}\u201d")
+        if claim.quote_translation:
+            translation = nodes.paragraph(classes=["fc-quote-translation"])
+            translation += nodes.strong("", _("Translation:") + " ")
+            translation += nodes.emphasis("", claim.quote_translation)
+            quote += translation
         attribution = nodes.attribution()
-        attribution += claimant_ref(claim, index, docname) or nodes.Text("Unattributed")
+        attribution += claimant_ref(claim, index, docname) or nodes.Text(_("Unattributed"))
         if article:
-            attribution += nodes.Text(", in ")
+            attribution += nodes.Text(_(", in "))
             attribution += xref("article", article.id, docname)
         quote += attribution
         block += quote
@@ -104,7 +113,7 @@ def render_claim(claim: Claim, body: list[nodes.Node], index: ProjectIndex, scal
         block += context
     if claim.context:
         note = nodes.paragraph(classes=["fc-context-note"])
-        note += nodes.strong("", "Context: ")
+        note += nodes.strong("", _("Context:") + " ")
         note += nodes.Text(claim.context)
         block += note
 
@@ -116,7 +125,7 @@ def render_claim(claim: Claim, body: list[nodes.Node], index: ProjectIndex, scal
     sources = claim.all_sources
     if sources:
         para = nodes.paragraph(classes=["fc-claim-sources"])
-        para += nodes.strong("", "Sources: ")
+        para += nodes.strong("", _("Sources:") + " ")
         items = [
             xref("source", sid, docname) if sid in index.sources else nodes.inline("", sid)
             for sid in sources

@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 from docutils import nodes
 
 from ..index import ProjectIndex
+from ..i18n import _
+from ..labels import CLAIMANT_KIND_LABELS
 from ..models import Claim, Claimant, Scale
 from .common import field_list, iso, joined, link, xref
 from .summary import breakdown_of, render_breakdown
-
-KIND_LABELS = {"person": "Person", "organization": "Organisation"}
 
 #: readable names for the reference sites desks link claimants to
 _SITE_NAMES = {"wikidata.org": "Wikidata", "wikipedia.org": "Wikipedia"}
@@ -55,10 +55,10 @@ def claims_list(claims: list[Claim], index: ProjectIndex, docname: str) -> nodes
         para = nodes.paragraph()
         day = iso(index.claim_date(claim))
         if day:
-            para += nodes.Text(f"{day}: ")
+            para += nodes.Text(_("{date}:").format(date=day) + " ")
         para += xref("claim", claim.id, docname)
         if claim.article in index.articles:
-            para += nodes.Text(", in ")
+            para += nodes.Text(_(", in "))
             para += xref("article", claim.article, docname)  # type: ignore[arg-type]
         items += nodes.list_item("", para)
     return items
@@ -73,11 +73,11 @@ def render_claimant(claimant: Claimant, body: list[nodes.Node], index: ProjectIn
     links = [link(url, site_name(url)) for url in claimant.same_as]
     meta = field_list(
         [
-            ("Kind", KIND_LABELS[claimant.kind]),
-            ("Role", claimant.role),
-            ("Affiliation", claimant.affiliation),
-            ("Website", link(claimant.url, claimant.url) if claimant.url else None),
-            ("Elsewhere", joined(links) if links else None),
+            (_("Kind"), _(CLAIMANT_KIND_LABELS[claimant.kind])),
+            (_("Role"), claimant.role),
+            (_("Affiliation"), claimant.affiliation),
+            (_("Website"), link(claimant.url, claimant.url) if claimant.url else None),
+            (_("Elsewhere"), joined(links) if links else None),
         ],
         classes=["fc-claimant-meta"],
     )
@@ -87,13 +87,14 @@ def render_claimant(claimant: Claimant, body: list[nodes.Node], index: ProjectIn
         block += nodes.container("", *body, classes=["fc-claimant-note"])
     claims = index.claims_by_claimant.get(claimant.id, [])
     name_text = claimant.title or claimant.id
-    block += nodes.rubric("", f"Scorecard of {name_text}")
+    block += nodes.rubric("", _("Scorecard of {name}").format(name=name_text))
     if not claims:
-        block += nodes.paragraph("", f"No claims by {name_text} checked yet.",
-                                 classes=["fc-no-match"])
+        block += nodes.paragraph("", _("No claims by {name} checked yet.").format(
+            name=name_text), classes=["fc-no-match"])
         return block
-    block += render_breakdown(breakdown_of(claims, scale), f"Verdicts on claims by {name_text}",
+    caption = _("Verdicts on claims by {name}").format(name=name_text)
+    block += render_breakdown(breakdown_of(claims, scale), caption,
                               f"fc-scorecard-{claimant.id}")
-    block += nodes.rubric("", f"Claims by {name_text}, newest first")
+    block += nodes.rubric("", _("Claims by {name}, newest first").format(name=name_text))
     block += claims_list(claims, index, docname)
     return block

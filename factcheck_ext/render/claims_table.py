@@ -7,15 +7,17 @@ from collections.abc import Callable
 from docutils import nodes
 
 from ..index import ProjectIndex
+from ..i18n import N_, _
 from ..models import Claim, ClaimsView, Scale
 from ..queries import select_claims
 from .badge import claim_badge
 from .claimant import claimant_ref
 from .common import iso, joined, table, xref
 
-NO_MATCH = "No claims match."
-HEADERS = {"id": "Id", "claim": "Claim", "claimant": "Claimant", "date": "Date",
-           "verdict": "Verdict", "article": "Article", "sources": "Sources", "tags": "Tags"}
+NO_MATCH = N_("No claims match.")
+HEADERS = {"id": N_("Id"), "claim": N_("Claim"), "claimant": N_("Claimant"), "date": N_("Date"),
+           "verdict": N_("Verdict"), "article": N_("Article"), "sources": N_("Sources"),
+           "tags": N_("Tags")}
 
 Cell = Callable[[Claim, ProjectIndex, Scale, str], list[nodes.Node]]
 
@@ -43,7 +45,7 @@ def render_claims_view(view: ClaimsView, index: ProjectIndex, scale: Scale,
                        docname: str) -> nodes.Element:
     claims = select_claims(view, index, scale)
     if not claims:
-        return nodes.paragraph("", NO_MATCH, classes=["fc-no-match"])
+        return nodes.paragraph("", _(NO_MATCH), classes=["fc-no-match"])
     if view.layout == "list":
         items = nodes.bullet_list(classes=["fc-claims", "fc-claims-list"])
         for claim in claims:
@@ -65,4 +67,4 @@ def render_claims_view(view: ClaimsView, index: ProjectIndex, scale: Scale,
                              fc_badge=False)]
         rows.append(cells)
     widths = [4 if c == "claim" else 2 for c in view.columns]
-    return table([HEADERS[c] for c in view.columns], rows, ["fc-claims"], widths)
+    return table([_(HEADERS[c]) for c in view.columns], rows, ["fc-claims"], widths)

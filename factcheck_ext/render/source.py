@@ -5,8 +5,10 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..index import ProjectIndex
+from ..i18n import _
+from ..labels import SOURCE_KIND_LABELS
 from ..models import Scale, Source
-from .common import iso, joined, link, xref
+from .common import joined, link, xref
 
 
 def citation(source: Source, title: nodes.Node | None = None) -> list[nodes.Node]:
@@ -26,22 +28,24 @@ def citation(source: Source, title: nodes.Node | None = None) -> list[nodes.Node
         parts.append(nodes.emphasis("", ", ".join(tail)))
         parts.append(nodes.Text(". "))
     if source.accessed:
-        parts.append(nodes.Text(f"Accessed {source.accessed.isoformat()}. "))
+        parts.append(nodes.Text(_("Accessed {date}.").format(date=source.accessed.isoformat())
+                                + " "))
     if source.archive:
-        parts.append(link(source.archive, "Archived copy"))
+        parts.append(link(source.archive, _("Archived copy")))
         parts.append(nodes.Text(". "))
-    parts.append(nodes.inline("", f"[{source.kind}]", classes=["fc-source-kind"]))
+    parts.append(nodes.inline("", f"[{_(SOURCE_KIND_LABELS[source.kind])}]",
+                              classes=["fc-source-kind"]))
     return parts
 
 
 def cited_by(source: Source, index: ProjectIndex, docname: str) -> nodes.paragraph:
     para = nodes.paragraph(classes=["fc-cited-by"])
-    para += nodes.strong("", "Cited by: ")
+    para += nodes.strong("", _("Cited by:") + " ")
     claims = index.claims_citing.get(source.id, [])
     if claims:
         para += joined([xref("claim", c.id, docname) for c in claims], "; ")
     else:
-        para += nodes.emphasis("", "no claim yet")
+        para += nodes.emphasis("", _("no claim yet"))
     return para
 
 

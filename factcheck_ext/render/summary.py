@@ -19,13 +19,14 @@ from docutils import nodes
 
 from ..export.latex import summary_bar
 from ..index import ProjectIndex
+from ..i18n import N_, _, ngettext
 from ..models import Claim, Scale, SummaryView, Verdict
 from ..queries import select_claims
 from .badge import verdict_badge
 from .common import table
 
 BAR_WIDTH, ROW_HEIGHT, LABEL_WIDTH, NUMBER_WIDTH = 300, 26, 130, 110
-NOT_RATED = "not rated"
+NOT_RATED = N_("not rated")
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Breakdown:
 
     def share(self, verdict: Verdict, count: int) -> str:
         if not verdict.in_shares:
-            return NOT_RATED
+            return _(NOT_RATED)
         return f"{100 * count / self.rated:.0f}%" if self.rated else "0%"
 
 
@@ -59,12 +60,14 @@ def svg_chart(data: Breakdown, chart_id: str, caption: str) -> str:
     height = ROW_HEIGHT * len(data.rows) + 8
     width = LABEL_WIDTH + BAR_WIDTH + NUMBER_WIDTH
     most = max((count for _v, count in data.rows), default=0) or 1
-    summary = "; ".join(f"{v.label}: {n} ({data.share(v, n)})" for v, n in data.rows)
+    summary = "; ".join(_("{verdict}: {count} ({share})").format(
+        verdict=v.label, count=n, share=data.share(v, n)) for v, n in data.rows)
+    title = _("{caption}: {summary}").format(caption=caption, summary=summary)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="fc-summary-chart" role="img" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'aria-labelledby="{chart_id}-title">',
-        f'<title id="{chart_id}-title">{escape(caption)}: {escape(summary)}</title>',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
     ]
     for row, (verdict, count) in enumerate(data.rows):
         y = 4 + row * ROW_HEIGHT
@@ -98,26 +101,28 @@ def render_breakdown(data: Breakdown, caption: str, chart_id: str) -> nodes.cont
              [nodes.Text(str(n)), nodes.raw("", summary_bar(i, n / most), format="latex")],
              [nodes.Text(data.share(v, n))]]
             for i, (v, n) in enumerate(data.rows)]
-    rows.append([[nodes.strong("", "Rated claims")], [nodes.Text(str(data.rated))],
+    rows.append([[nodes.strong("", _("Rated claims"))], [nodes.Text(str(data.rated))],
                  [nodes.Text("100%" if data.rated else "0%")]])
     if data.checked != data.rated:
-        rows.append([[nodes.strong("", "Checked claims")], [nodes.Text(str(data.checked))],
+        rows.append([[nodes.strong("", _("Checked claims"))], [nodes.Text(str(data.checked))],
                      [nodes.Text("")]])
-    container += table(["Verdict", "Claims", "Share of rated claims"], rows,
+    container += table([_("Verdict"), _("Claims"), _("Share of rated claims")], rows,
                        ["fc-summary-table"], [3, 1, 1])
     if data.checked and not data.rated:
         container += nodes.paragraph(
-            "", "None of these verdicts rates a claim, so there are no shares.",
+            "", _("None of these verdicts rates a claim, so there are no shares."),
             classes=["fc-summary-note"])
     if data.unchecked:
-        container += nodes.paragraph(
-            "", f"{data.unchecked} more claim(s) not yet checked.", classes=["fc-summary-note"])
+        container += nodes.paragraph("", ngettext(
+            "{count} more claim not yet checked.", "{count} more claims not yet checked.",
+            data.unchecked).format(count=data.unchecked), classes=["fc-summary-note"])
     return container
 
 
 def render_summary_view(view: SummaryView, index: ProjectIndex, scale: Scale, docname: str,
                         serial: int = 0) -> nodes.Element:
     subject = (", ".join(index.articles[a].title if a in index.articles else a
-                         for a in view.article) if view.article else "all claims")
+                         for a in view.article) if view.article else _("all claims"))
     chart_id = f"fc-summary-{docname.replace('/', '-')}-{serial}"
-    return render_breakdown(breakdown(view, index, scale), f"Verdicts for {subject}", chart_id)
+    return render_breakdown(breakdown(view, index, scale),
+                            _("Verdicts for {subject}").format(subject=subject), chart_id)

@@ -1,0 +1,42 @@
+"""The words for the fixed values of the model: checking statuses, source kinds,
+claimant kinds, update kinds.  One table each, marked for translation (see
+:mod:`factcheck_ext.i18n`) and translated where they are shown."""
+
+from __future__ import annotations
+
+from .i18n import N_, _
+
+STATUS_LABELS = {
+    "unchecked": N_("Not yet checked"),
+    "in-progress": N_("Check in progress"),
+    "checked": N_("Verdict missing"),
+    "retracted": N_("Retracted"),
+}
+SOURCE_KIND_LABELS = {
+    "primary": N_("primary"),
+    "official": N_("official"),
+    "academic": N_("academic"),
+    "news": N_("news"),
+    "expert": N_("expert"),
+    "dataset": N_("dataset"),
+    "other": N_("other"),
+}
+#: the source index's groups, by kind
+SOURCE_KIND_GROUPS = {
+    "primary": N_("Primary"),
+    "official": N_("Official"),
+    "academic": N_("Academic"),
+    "news": N_("News"),
+    "expert": N_("Expert"),
+    "dataset": N_("Dataset"),
+    "other": N_("Other"),
+}
+CLAIMANT_KIND_LABELS = {"person": N_("Person"), "organization": N_("Organisation")}
+#: the claimant index's groups, by kind
+CLAIMANT_GROUPS = {"person": N_("People"), "organization": N_("Organisations")}
+UPDATE_KIND_LABELS = {"correction": N_("Correction"), "update": N_("Update"),
+                      "clarification": N_("Clarification")}
+
+
+def status_label(status: str) -> str:
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status

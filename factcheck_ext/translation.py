@@ -1,0 +1,97 @@
+"""Translated reports: the models' text fields, as Sphinx's gettext workflow translates them.
+
+Sphinx translates a document's paragraphs (``sphinx-build -b gettext`` extracts them,
+a translated build replaces them), but a claim's statement, a source's title and
+the other texts of the models come from directive options, which it never sees.
+So each object directive also leaves its translatable texts in the document as
+paragraphs of their own (class ``fc-text``, with the field they hold): gettext
+extracts them like any paragraph, and once the document is read, and translated,
+the translated texts go back into the model, with the start of the analysis and
+the texts of the updates made again from their translated paragraphs.  Renderers
+then find the translation wherever the object is shown: its block, tables, links,
+indices, the feed, ClaimReview and the dataset.  The paragraphs are not shown
+(the post-transform leaves them out), except to the gettext builder.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .models import Located
+from .nodes import claim_block, claimant_block, fc_placeholder, source_block
+from .summaries import analysis_summary
+
+#: object type -> the fields a translation replaces
+TRANSLATABLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "claim": ("title", "context", "quote_translation"),
+    "source": ("title",),
+    "claimant": ("role", "affiliation"),
+}
+FIELD = "fc_field"
+_TABLES = {claim_block: "claims", source_block: "sources", claimant_block: "claimants"}
+
+
+def text_nodes(objtype: str, model: Located) -> list[nodes.paragraph]:
+    """The paragraphs holding an object's translatable texts (see the module docstring)."""
+    texts = []
+    for name in TRANSLATABLE_FIELDS.get(objtype, ()):
+        value = getattr(model, name)
+        if isinstance(value, str) and value.strip():
+            texts.append(nodes.paragraph(value, value, classes=["fc-text"], **{FIELD: name}))
+    return texts
+
+
+def is_text_node(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and FIELD in node
+
+
+def _is_translated(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and bool(node.get("translated"))
+
+
+def _folded(node: nodes.Node) -> str:
+    return " ".join(node.astext().split())
+
+
+def _translated_fields(block: fc_placeholder) -> dict[str, Any]:
+    fields = {node[FIELD]: _folded(node) for node in block.children
+              if is_text_node(node) and node.get("translated")}
+    body = [child for child in block.children if not is_text_node(child)]
+    if isinstance(block, claim_block) and any(
+            True for child in body for _node in child.findall(_is_translated)):
+        fields["summary"] = analysis_summary(body)
+        fields["updates"] = tuple(
+            child["fc_update"].model_copy(update={"text": " ".join(
+                _folded(part) for part in child.children[1:])})
+            for child in body if isinstance(child, nodes.Element) and "fc_update" in child)
+    return fields
+
+
+def read_translations(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: translated texts into the models of the document just read.
+
+    Only builds in another language than English look: a document that no catalog
+    translated has nothing marked translated."""
+    if (app.config.language or "en") == "en":
+        return
+    domain = app.env.domains["fc"]
+    changes: dict[tuple[str, str, int], dict[str, Any]] = {}
+    for block in doctree.findall(fc_placeholder):
+        table = _TABLES.get(type(block))
+        if table is None:
+            continue
+        fields = _translated_fields(block)
+        if fields:
+            changes[(table, block["fc_id"], block["fc_lineno"])] = fields
+    if not changes:
+        return
+    record = domain.record(app.env.docname)  # type: ignore[attr-defined]
+    for table in ("claims", "sources", "claimants"):
+        objects: list[Located] = getattr(record, table)
+        for position, obj in enumerate(objects):
+            fields = changes.get((table, obj.id, obj.lineno))
+            if fields:
+                objects[position] = obj.model_copy(update=fields)
