@@ -26,5 +26,14 @@ factcheck_require_review = True
 factcheck_claimants_required = True
 
 # PDF (sphinx-build -b latex, then make): pdflatex knows most of the characters the
-# report uses; the performance page writes minus signs.
-latex_elements = {"preamble": r"\DeclareUnicodeCharacter{2212}{\ensuremath{-}}"}
+# report uses; the performance page writes minus signs, and the translation guide
+# Russian verdicts (Cyrillic in T2A: apt install texlive-lang-cyrillic cm-super).
+latex_elements = {
+    "fontenc": r"\usepackage[T2A,T1]{fontenc}",
+    "preamble": r"\DeclareUnicodeCharacter{2212}{\ensuremath{-}}",
+}
+
+# Translations (docs/guide/translating.rst): the example report in French is built with
+#   sphinx-build -b html -D language=fr docs docs/_build/html-fr
+# from the catalogs in docs/locales/<language>/LC_MESSAGES.
+locale_dirs = ["locales"]

@@ -89,3 +89,53 @@ def test_the_demo_registers_its_claimants_with_verified_links(make_app, tmp_path
     # every claim of the report names a registered claimant (factcheck_claimants_required)
     assert {c.claimant for c in index.claims.values()} == {"reuters", "mukhtar-ablyazov"}
     assert app.config.factcheck_claimants_required is True
+
+
+def _roles(text: str) -> list[str]:
+    """The targets of the roles and the literals of a text (a link's words may change)."""
+    found = re.findall(r":[a-z:]+:`[^`]*`|``[^`]*``", text)
+    return sorted(re.sub(r"^(:[a-z:]+:`).*<(.*)>`$", r"\1\2`", r) for r in found)
+
+
+def _docs_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    src = tmp_path / "docs"
+    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build", "*.mo"))
+    return src
+
+
+def test_the_french_catalog_translates_every_text_of_the_report(make_app, tmp_path):
+    from babel.messages.pofile import read_po
+
+    gettext = make_app("gettext", srcdir=_docs_copy(tmp_path))
+    gettext.build()
+    with (Path(gettext.outdir) / "report.pot").open("rb") as stream:
+        wanted = {m.id for m in read_po(stream) if m.id}
+    with (DOCS / "locales" / "fr" / "LC_MESSAGES" / "report.po").open("rb") as stream:
+        catalog = read_po(stream, locale="fr")
+    done = {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+    assert sorted(wanted - set(done)) == []  # (run sphinx-intl update, then translate)
+    for msgid, msgstr in done.items():
+        assert _roles(msgid) == _roles(msgstr), msgid
+
+
+def test_the_french_report_builds_clean(make_app, tmp_path):
+    import json
+
+    from conftest import page
+
+    french = make_app("html", srcdir=_docs_copy(tmp_path), warningiserror=True,
+                      confoverrides={"language": "fr", "nitpicky": True})
+    french.build()
+    assert french._warning.getvalue().strip() == ""
+    claims = page(french, "report/claims")
+    fuel = claims.get_element_by_id("claim-fuel-prices")
+    assert "Les manifestations au Kazakhstan ont commencé en réaction à la hausse" in (
+        fuel.text_content())
+    assert "The protests that began in response to rising fuel prices" in fuel.text_content()
+    script = claims.xpath("//script[@type='application/ld+json']")[0].text
+    reviews = {r["url"].rsplit("#", 1)[1]: r for r in json.loads(script)}
+    assert reviews["claim-fuel-prices"]["inLanguage"] == "fr"
+    assert reviews["claim-fuel-prices"]["reviewRating"]["alternateName"] == "Vrai"
+    assert reviews["claim-fuel-prices"]["claimReviewed"].startswith("Les manifestations")
