@@ -42,6 +42,11 @@ THEMES = {
     "pydata_sphinx_theme": "article.bd-article",
 }
 DARK_MODE = {"furo", "pydata_sphinx_theme"}
+#: theme -> plain Sphinx markup the theme styles below WCAG AA, left out of the check:
+#: the Read the Docs theme's inline code (#e74c3c on white, 3.8:1) and link colour
+#: (#2980b9, 4.1:1), a known problem of the theme (readthedocs/sphinx_rtd_theme#971);
+#: the report's own links and badges are checked under it like everywhere
+THEME_OWN_PROBLEMS = {"sphinx_rtd_theme": ["code.literal", "a.reference > span.doc"]}
 #: the claims page, the scorecard, a source page, the claimants and the claim index
 PAGES = ["report/claims", "report/scorecard", "report/sources", "report/claimants",
          "fc-claimindex"]
@@ -112,7 +117,9 @@ def test_axe_finds_no_serious_violation(browser, site, theme, scheme):
         shown = (".fc-badge" if docname.startswith("report/")
                  else "table.modindextable, table.domainindex-table")  # (Furo's own)
         assert page.locator(shown).first.is_visible(), docname
-        result = axe.run(page, context={"include": [[THEMES[theme]]]})
+        context = {"include": [[THEMES[theme]]],
+                   "exclude": [[s] for s in THEME_OWN_PROBLEMS.get(theme, [])]}
+        result = axe.run(page, context=context)
         assert result.response["passes"], docname  # axe really ran on the content
         serious = [(v["id"], [n["target"] for n in v["nodes"][:3]])
                    for v in result.response["violations"]
