@@ -38,7 +38,7 @@ from .translation import read_translations
 __version__ = "0.1.0"
 
 #: bump when the stored domain data changes shape: forces a full re-read
-ENV_VERSION = 7
+ENV_VERSION = 8
 
 _SKIP = (skip, None)
 _BUILDER_FORMATS = ("html", "latex", "text", "man", "texinfo", "epub", "xml", "gettext")

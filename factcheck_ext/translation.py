@@ -20,6 +20,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .linked_text import text_and_links
 from .models import Located
 from .nodes import claim_block, claimant_block, fc_placeholder, source_block
 from .summaries import analysis_summary
@@ -64,8 +65,8 @@ def _translated_fields(block: fc_placeholder) -> dict[str, Any]:
             True for child in body for _node in child.findall(_is_translated)):
         fields["summary"] = analysis_summary(body)
         fields["updates"] = tuple(
-            child["fc_update"].model_copy(update={"text": " ".join(
-                _folded(part) for part in child.children[1:])})
+            child["fc_update"].model_copy(update=dict(zip(
+                ("text", "links"), text_and_links(child.children[1:]))))
             for child in body if isinstance(child, nodes.Element) and "fc_update" in child)
     return fields
 

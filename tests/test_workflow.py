@@ -272,3 +272,46 @@ def test_status_builder_passes_with_W_when_nothing_is_left(make_app, tmp_path):
     assert app.statuscode == 0, app._warning.getvalue()
     report = json.loads((Path(app.outdir) / "status.json").read_text())
     assert report["problems"] == []
+
+
+LINKED_NOTE = {
+    "claims.rst": (
+        "Claims\n======\n\n"
+        ".. fc:claim:: Crime fell by half.\n   :id: crime\n   :verdict: mostly-false\n"
+        "   :sources: police\n\n"
+        "   .. fc:update:: 2022-03-10\n      :kind: correction\n\n"
+        "      Police figures (:fc:source:`police`) show a 30% fall; see also\n"
+        "      :fc:source:`their annual report <police>`.\n\n"
+        "   Crime fell by 30% (:fc:source:`police`).\n"),
+    "sources.rst": ("Sources\n=======\n\n.. fc:source:: Police figures 2022\n   :id: police\n"
+                    "   :url: https://police.example/2022\n"),
+    "log.rst": "Log\n===\n\n.. fc:corrections::\n",
+    "index.rst": "Index\n=====\n\n.. toctree::\n\n   claims\n   sources\n   log\n",
+}
+
+
+def test_a_notes_links_are_kept_in_the_log_and_resolved_in_the_exports(make_app, tmp_path):
+    from conftest import write_project
+
+    src = write_project(tmp_path / "src", LINKED_NOTE)
+    app = build(make_app, src)
+    assert factcheck_warnings(app) == []
+    entry = page(app, "log").xpath("//ul[contains(@class,'fc-corrections')]/li")[0]
+    assert ("Police figures (Police figures 2022) show a 30% fall; see also their annual "
+            "report.") in text_of(entry)
+    assert entry.xpath(".//a/@href")[1:] == ["sources.html#source-police"] * 2
+    review = json.loads(page(app, "claims").xpath("//script[@type='application/ld+json']")[0]
+                        .text)  # (one review: an object, not a list)
+    assert review["correction"][0]["text"] == (
+        "Police figures (Police figures 2022) show a 30% fall; see also their annual report.")
+    data = json.loads((Path(app.outdir) / "factcheck.json").read_text())
+    update = data["claims"][0]["updates"][0]
+    assert update["text"] == "Police figures (police) show a 30% fall; see also their annual report."
+    assert [(update["text"][link["start"]:link["end"]], link["type"], link["target"],
+             link["explicit"]) for link in update["links"]] == [
+        ("police", "source", "police", False), ("their annual report", "source", "police", True)]
+
+    # the source's title changes in its own document: the log follows
+    (src / "sources.rst").write_text(LINKED_NOTE["sources.rst"].replace("2022\n", "for 2022\n", 1))
+    again = build(make_app, src)
+    assert "(Police figures for 2022)" in text_of(page(again, "log"))

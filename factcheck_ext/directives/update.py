@@ -14,6 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..config import get_scale
 from ..i18n import _
 from ..labels import UPDATE_KIND_LABELS
+from ..linked_text import text_and_links
 from ..models import Update
 from ..render.badge import verdict_badge
 from ..validation import validate_or_warn
@@ -32,9 +33,10 @@ class UpdateDirective(SphinxDirective):
         location = self.get_location()
         body = self.parse_content_to_nodes() if self.content else []
         _source, line = self.get_source_info()
+        text, links = text_and_links(body)
         data = {**{k: v for k, v in self.options.items() if v is not None},
                 "date": self.arguments[0], "lineno": line or self.lineno,
-                "text": " ".join(" ".join(n.astext().split()) for n in body)}
+                "text": text, "links": links}
         scale = get_scale(self.config)
         update, _rejected = validate_or_warn(Update, data, what="fc:update", location=location,
                                              context={"scale": scale})

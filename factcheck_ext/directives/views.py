@@ -45,8 +45,8 @@ def view_dependencies(view: View) -> set[str]:
         return {f"def:article:{view.article}", f"article-claims:{view.article}", "claimants:*"}
     if isinstance(view, SourcesView):
         return {"sources:*", "claims:*"}
-    if isinstance(view, CorrectionsView):
-        return {"claims:*"}
+    if isinstance(view, CorrectionsView):  # (the notes link to sources and the rest)
+        return {"claims:*", "sources:*", "articles:*", "claimants:*"}
     assert isinstance(view, ClaimQuery)
     keys = ({f"article-claims:{a}" for a in view.article} | {f"def:article:{a}" for a in view.article}
             if view.article else {"claims:*"})

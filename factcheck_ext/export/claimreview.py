@@ -22,6 +22,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..index import ProjectIndex
 from ..i18n import language_of
+from ..linked_text import resolved_text
 from ..models import Article, Claim, Claimant, Scale, Verdict
 from ..render.common import is_web_url
 from ..warnings import warn
@@ -134,7 +135,8 @@ def claim_review(claim: Claim, index: ProjectIndex, scale: Scale, *, url: str,
     if claim.date_modified:
         review["dateModified"] = claim.date_modified.isoformat()
     corrections = [
-        {"@type": "CorrectionComment", "text": u.text, "datePublished": u.date.isoformat()}
+        {"@type": "CorrectionComment", "text": resolved_text(u.text, u.links, index),
+         "datePublished": u.date.isoformat()}
         for u in sorted(claim.updates, key=lambda u: u.date) if u.kind == "correction"
     ]
     if corrections:

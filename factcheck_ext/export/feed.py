@@ -24,6 +24,7 @@ from sphinx.errors import ConfigError
 from ..index import ProjectIndex
 from ..i18n import _
 from ..labels import UPDATE_KIND_LABELS
+from ..linked_text import resolved_text
 from ..models import Claim, Scale
 from ..warnings import warn
 from .claimreview import build_date, publisher_of
@@ -84,7 +85,8 @@ def entry_summary(claim: Claim, index: ProjectIndex, scale: Scale) -> str:
     if latest is not None:
         kind = _(UPDATE_KIND_LABELS[latest.kind])
         parts.append(_("{kind} of {date}:").format(kind=kind, date=latest.date.isoformat())
-                     + (f" {latest.text}" if latest.text else ""))
+                     + (f" {resolved_text(latest.text, latest.links, index)}"
+                        if latest.text else ""))
     claimant = index.claimant_name(claim)
     verdict = scale.get(claim.verdict)
     quoted = f"\u201c{claim.title}\u201d"

@@ -20,6 +20,7 @@ from .objects import (
     CompactPickle,
     Located,
     Source,
+    TextLink,
     TextQuoteSelector,
     Update,
 )
@@ -43,6 +44,6 @@ __all__ = [
     "DEFAULT_SCALE", "DEFAULT_VERDICTS", "ID_PATTERN", "SOURCE_KINDS", "STATUSES",
     "UPDATE_KINDS", "AnnotatedView", "BibliographyView", "Article", "Claim", "ClaimQuery", "Claimant",
     "ClaimsView", "CompactPickle", "CorrectionsView", "Located", "Scale", "Source",
-    "SourcesView", "SummaryView", "TextQuoteSelector", "Update", "Verdict", "View",
+    "SourcesView", "SummaryView", "TextLink", "TextQuoteSelector", "Update", "Verdict", "View",
     "contrast_ratio",
 ]

@@ -123,6 +123,21 @@ class TextQuoteSelector(CompactPickle):
     end: int = Field(description="offset after the last character in the article text")
 
 
+class TextLink(CompactPickle):
+    """A cross-reference inside a plain text (an fc role in an update's note): where
+    it sits in the text and what it points to, so that the text can be shown again
+    with its links, or with the titles of what it cites."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: int = Field(description="offset of the link's first character in the text")
+    end: int = Field(description="offset after the link's last character")
+    type: Literal["article", "claim", "source", "claimant"]
+    target: str = Field(description="the id of the object linked to")
+    explicit: bool = Field(default=False, description="the link has words of its own "
+                           "(a role written `words <id>`) instead of the object's title")
+
+
 class Update(CompactPickle):
     """A dated correction, update or clarification of a published check."""
 
@@ -132,6 +147,8 @@ class Update(CompactPickle):
     kind: Annotated[UpdateKind, choice("update-kind", UPDATE_KINDS)] = "update"
     previous_verdict: OptionalText = Field(default=None, alias="previous-verdict")
     text: str = ""
+    links: tuple[TextLink, ...] = Field(
+        default=(), description="the cross-references in text, by character offsets")
     lineno: int = Field(default=0, exclude=True)
 
     @field_validator("previous_verdict")

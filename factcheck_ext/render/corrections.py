@@ -6,6 +6,7 @@ from docutils import nodes
 
 from ..i18n import _
 from ..labels import UPDATE_KIND_LABELS
+from ..linked_text import linked_nodes
 from ..index import ProjectIndex
 from ..models import CorrectionsView, Scale
 from .badge import verdict_badge
@@ -33,6 +34,7 @@ def render_corrections_view(view: CorrectionsView, index: ProjectIndex, scale: S
             para += verdict_badge(previous)
             para += nodes.Text(")")
         if update.text:
-            para += nodes.Text(f". {update.text}")
+            para += nodes.Text(". ")
+            para += linked_nodes(update.text, update.links, docname)
         log += nodes.list_item("", para)
     return log

@@ -1,0 +1,91 @@
+"""Plain texts that keep their cross-references: an update's note.
+
+A note is stored as plain text (for the exports and the ledger), but the roles in
+it point to sources, claims and the rest.  :func:`text_and_links` records where
+each ``fc`` reference sits in the text; the corrections log then shows the note
+with its links (:func:`linked_nodes`), and the exports with the titles of what it
+cites instead of their ids (:func:`resolved_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+
+from .index import ProjectIndex
+from .models import TextLink
+from .render.common import xref
+
+#: where a link was, while the text is folded (private-use characters: docutils
+#: drops NULs from a text, and an author's text holds no such characters)
+_MARK = re.compile("\ue000(\\d+)\ue001")
+_LINKED = {"article", "claim", "source", "claimant"}
+
+
+def _folded(node: nodes.Node) -> str:
+    return " ".join(node.astext().split())
+
+
+def text_and_links(body: Iterable[nodes.Node]) -> tuple[str, tuple[TextLink, ...]]:
+    """The text of *body* with its whitespace folded, and the spans of its fc links."""
+    found: list[tuple[str, str, bool, str]] = []
+    pieces = []
+    for node in body:
+        if isinstance(node, nodes.Element):
+            node = node.deepcopy()
+            for ref in list(node.findall(pending_xref)):
+                if ref.get("refdomain") == "fc" and ref.get("reftype") in _LINKED:
+                    found.append((ref["reftype"], ref["reftarget"],
+                                  bool(ref.get("refexplicit")), _folded(ref)))
+                    ref.replace_self(nodes.Text(f"\ue000{len(found) - 1}\ue001"))
+        pieces.append(_folded(node))
+    marked = " ".join(pieces)
+    text, links, position = [], [], 0
+    for match in _MARK.finditer(marked):
+        text.append(marked[position:match.start()])
+        start = sum(map(len, text))
+        objtype, target, explicit, words = found[int(match.group(1))]
+        text.append(words)
+        links.append(TextLink(start=start, end=start + len(words), type=objtype,
+                              target=target, explicit=explicit))
+        position = match.end()
+    text.append(marked[position:])
+    return "".join(text), tuple(links)
+
+
+def _parts(text: str, links: Sequence[TextLink]):
+    """The text cut at its links: (plain text, None) and (link words, link)."""
+    position = 0
+    for link in sorted(links, key=lambda l: l.start):
+        if link.start < position or link.end > len(text):
+            continue  # (not this text's links)
+        yield text[position:link.start], None
+        yield text[link.start:link.end], link
+        position = link.end
+    yield text[position:], None
+
+
+def linked_nodes(text: str, links: Sequence[TextLink], docname: str) -> list[nodes.Node]:
+    """The text as nodes, each link a cross-reference resolved like the role was."""
+    result: list[nodes.Node] = []
+    for words, link in _parts(text, links):
+        if link is None:
+            if words:
+                result.append(nodes.Text(words))
+        elif link.explicit:
+            result.append(xref(link.type, link.target, docname, words))
+        else:
+            result.append(xref(link.type, link.target, docname))
+    return result
+
+
+def resolved_text(text: str, links: Sequence[TextLink], index: ProjectIndex) -> str:
+    """The text with each link's id replaced by the title of what it points to."""
+    words = []
+    for part, link in _parts(text, links):
+        obj = index.get(link.type, link.target) if link and not link.explicit else None
+        words.append(obj.title if obj is not None else part)
+    return "".join(words)
