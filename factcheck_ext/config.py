@@ -59,10 +59,12 @@ def default_scale(language: str) -> Scale:
     extension's message catalog); made once a language."""
     key = (language, id(translator()))
     if key not in _DEFAULT_SCALES:
-        _DEFAULT_SCALES[key] = DEFAULT_SCALE if language == "en" else Scale(verdicts=[
+        scale = Scale(verdicts=[
             Verdict(**{**entry, "label": _(entry["label"]),
                        "description": _(entry["description"])})
             for entry in DEFAULT_VERDICTS])
+        # (English, unless a project catalog renames a verdict: the scale itself)
+        _DEFAULT_SCALES[key] = DEFAULT_SCALE if scale == DEFAULT_SCALE else scale
     return _DEFAULT_SCALES[key]
 
 

@@ -265,7 +265,7 @@ def _own_catalog(src: Path, language: str, words: dict[str, str]) -> None:
 
 @pytest.mark.parametrize(("language", "own", "kept"), [
     ("fr", {"False": "Inexact"}, "Cité par :"),       # a word changed, the rest shipped
-    ("en", {"Cited by:": "Referenced by:"}, "Rated claims"),  # English words too
+    ("en", {"Cited by:": "Referenced by:", "False": "Wrong"}, "Rated claims"),  # English too
 ])
 def test_a_project_catalog_changes_the_extensions_words(make_app, tmp_path, language, own,
                                                         kept):
