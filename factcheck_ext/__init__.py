@@ -18,6 +18,7 @@ from .export.dataset import write_dataset
 from .export.latex import add_latex_package
 from .export.feed import check_feed_config, link_feed, write_feed
 from .export.meta import add_link_preview
+from .gcpause import freeze_loaded_heap, thaw_heap
 from .i18n import add_catalog
 from .indices import name_indices
 from .ledger import check_ledger
@@ -53,6 +54,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, (default, rebuild, types) in CONFIG_VALUES.items():
         app.add_config_value(name, default, rebuild, types)
     app.connect("config-inited", check_config)
+    app.connect("builder-inited", freeze_loaded_heap, priority=900)
+    app.connect("build-finished", thaw_heap, priority=900)
     app.connect("builder-inited", check_ledger)
 
     # reading: the domain and its directives and roles store models

@@ -146,3 +146,33 @@ def test_objects_frozen_by_someone_else_stay_frozen(make_app, tmp_path):
                        for obj in gc.get_objects(generation=generation))
     finally:
         gc.unfreeze()
+
+
+def test_the_loaded_heap_is_frozen_while_building_and_given_back_after(make_app, tmp_path):
+    """An incremental build's collections should not scan the loaded environment again
+    and again; once the build ends the collector has every object back."""
+    src = copy_root("basic", tmp_path / "src")
+    make_app("html", srcdir=src).build()
+    seen: list[int] = []
+    app = make_app("html", srcdir=src)  # loads the pickled environment
+    app.connect("build-finished", lambda app, exc: seen.append(gc.get_freeze_count()),
+                priority=800)  # (after the exports, before the extension thaws)
+    loaded = next(iter(app.env.domains["fc"].docs.values()))
+    app.build()
+    assert seen and seen[0] > 0
+    assert gc.get_freeze_count() == 0
+    assert any(obj is loaded for obj in gc.get_objects(generation=2))  # collectable again
+
+
+def test_a_heap_frozen_by_someone_else_is_left_as_it_is(make_app, tmp_path):
+    sentinel: list[object] = [object()]
+    gc.freeze()
+    try:
+        app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+        app.build()
+        # not thawed by the build: still in the permanent generation
+        assert gc.get_freeze_count() > 0
+        assert not any(obj is sentinel for generation in range(3)
+                       for obj in gc.get_objects(generation=generation))
+    finally:
+        gc.unfreeze()
