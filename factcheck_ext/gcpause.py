@@ -58,14 +58,14 @@ def settle_young() -> None:
     until the build ends.  Left young, the collector would scan each of them twice
     (as they leave the youngest generation, then the middle one) before they settle,
     and count them towards its next full collection.  ``gc.freeze()`` followed by
-    ``gc.unfreeze()`` moves them in constant time and changes no setting.  While
-    :func:`freeze_loaded_heap` holds the heap frozen they join the frozen objects
-    instead (given back with them when the build ends).  Skipped when anything else
-    has frozen objects: unfreezing would release someone else's objects.
+    ``gc.unfreeze()`` moves them in constant time and changes no setting.  Skipped
+    when anything is frozen already, :func:`freeze_loaded_heap` included: unfreezing
+    would release those objects too, and freezing the index along with them would
+    also freeze whatever else is alive at that moment (a document being read, with its
+    reference cycles), which the collector could then not free until the build ends
+    (tried: a full build of 10,000 claims peaked at 1.3 GiB instead of 0.25).
     """
-    if _FROZEN_BY_US[0]:
-        gc.freeze()
-    elif gc.get_freeze_count() == 0:
+    if gc.get_freeze_count() == 0:
         gc.freeze()
         gc.unfreeze()
 
