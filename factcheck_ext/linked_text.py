@@ -25,7 +25,8 @@ _MARK = re.compile("\ue000(\\d+)\ue001")
 _LINKED = {"article", "claim", "source", "claimant"}
 
 
-def _folded(node: nodes.Node) -> str:
+def folded(node: nodes.Node) -> str:
+    """A node's text with its whitespace folded, as the models keep texts."""
     return " ".join(node.astext().split())
 
 
@@ -39,9 +40,9 @@ def text_and_links(body: Iterable[nodes.Node]) -> tuple[str, tuple[TextLink, ...
             for ref in list(node.findall(pending_xref)):
                 if ref.get("refdomain") == "fc" and ref.get("reftype") in _LINKED:
                     found.append((ref["reftype"], ref["reftarget"],
-                                  bool(ref.get("refexplicit")), _folded(ref)))
+                                  bool(ref.get("refexplicit")), folded(ref)))
                     ref.replace_self(nodes.Text(f"\ue000{len(found) - 1}\ue001"))
-        pieces.append(_folded(node))
+        pieces.append(folded(node))
     marked = " ".join(pieces)
     text, links, position = [], [], 0
     for match in _MARK.finditer(marked):

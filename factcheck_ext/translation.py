@@ -20,7 +20,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .linked_text import text_and_links
+from .linked_text import folded, text_and_links
 from .models import Located
 from .nodes import claim_block, claimant_block, fc_placeholder, source_block
 from .summaries import analysis_summary
@@ -53,12 +53,8 @@ def _is_translated(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and bool(node.get("translated"))
 
 
-def _folded(node: nodes.Node) -> str:
-    return " ".join(node.astext().split())
-
-
 def _translated_fields(block: fc_placeholder) -> dict[str, Any]:
-    fields = {node[FIELD]: _folded(node) for node in block.children
+    fields = {node[FIELD]: folded(node) for node in block.children
               if is_text_node(node) and node.get("translated")}
     body = [child for child in block.children if not is_text_node(child)]
     if isinstance(block, claim_block) and any(
