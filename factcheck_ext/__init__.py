@@ -45,10 +45,16 @@ _SKIP = (skip, None)
 _BUILDER_FORMATS = ("html", "latex", "text", "man", "texinfo", "epub", "xml", "gettext")
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
-    # the extension's words in the project's language
+def load_catalog(app: Sphinx, config: Any) -> None:
+    """``config-inited``: our catalog for the project's language, and the index names
+    in it (once the configuration is known, so that a broken catalog can warn)."""
     add_catalog(app)
     name_indices()
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # the extension's words in the project's language, before anything uses them
+    app.connect("config-inited", load_catalog, priority=100)
 
     # configuration, checked before anything is read
     for name, (default, rebuild, types) in CONFIG_VALUES.items():

@@ -15,11 +15,15 @@ words kept in module-level tables and translated where they are used.
 from __future__ import annotations
 
 import gettext
+import struct
 from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.locale import translators
+
+from .warnings import warn
 
 CATALOG = "factcheck"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -55,7 +59,7 @@ def language_of(app: Sphinx) -> str:
 
 
 def add_catalog(app: Sphinx) -> None:
-    """Register our catalog for the project's language (at setup, when Sphinx knows it).
+    """Register our catalog for the project's language (``config-inited``).
 
     A ``factcheck.mo`` in the project's ``locale_dirs`` comes first, so that a desk
     can change a word without touching the package; the shipped catalog, registered
@@ -68,8 +72,17 @@ def add_catalog(app: Sphinx) -> None:
     for directory in app.config.locale_dirs:
         for path in gettext.find(CATALOG, str(Path(app.srcdir, directory)), [language],
                                  all=True):
-            with open(path, "rb") as stream:  # not gettext's cache: see above
-                catalog = GNUTranslations(stream)
+            try:
+                with open(path, "rb") as stream:  # not gettext's cache: see above
+                    catalog = GNUTranslations(stream)
+            except (OSError, UnicodeError, ValueError, struct.error) as exc:
+                where = nodes.Element()
+                where.source = path  # (a node: Sphinx takes a bare string for a docname)
+                warn(f"this message catalog cannot be read ({exc.__class__.__name__}: "
+                     f"{exc.args[-1] if exc.args else exc}); the extension's own words "
+                     "are used (compile it again from its .po file)", "bad-catalog",
+                     location=where)
+                continue
             if own is None:
                 own = catalog
             else:

@@ -43,6 +43,8 @@ SUBTYPES: dict[str, str] = {
     "source directory.",
     "bad-bibliography": "A bibliography file cannot be read or parsed, or one of its entries "
     "is not an entry (the file and the entry are named).",
+    "bad-catalog": "A message catalog of the project (``factcheck.mo`` in ``locale_dirs``) "
+    "cannot be read; the extension's own words are used.",
     "quote-not-found": "A claim's ``:quote:`` is not in its article's text.",
     "no-sources": "A claim's verdict needs at least one source but it lists none.",
     "misplaced": "A directive is used where it has no meaning (e.g. an update outside a claim).",

@@ -282,3 +282,26 @@ def test_a_project_catalog_changes_the_extensions_words(make_app, tmp_path, lang
                      confoverrides={"language": "de"})
     other.build()
     assert not any(word in _body(other, "checked") for word in own.values())
+
+
+def test_a_broken_project_catalog_warns_with_its_file_and_the_shipped_words_remain(
+        make_app, tmp_path):
+    src = copy_root("i18n", tmp_path / "src")
+    catalog = src / "locales" / "fr" / "LC_MESSAGES" / "factcheck.mo"
+    catalog.write_bytes(b"not a catalog")
+    app = make_app("html", srcdir=src, confoverrides={"language": "fr"})
+    app.build()
+    warnings = factcheck_warnings(app)
+    assert len(warnings) == 1 and "[factcheck.bad-catalog]" in warnings[0]
+    assert str(catalog) in warnings[0] and "Bad magic number" in warnings[0]
+    assert "Cité par" in _body(app, "checked")  # the shipped French words
+
+
+def test_a_broken_project_catalog_fails_a_build_with_w(tmp_path):
+    from sphinx.cmd.build import build_main
+
+    src = copy_root("i18n", tmp_path / "src")
+    (src / "locales" / "fr" / "LC_MESSAGES" / "factcheck.mo").write_bytes(b"not a catalog")
+    status = build_main(["-q", "-W", "-D", "language=fr", "-b", "html", str(src),
+                         str(tmp_path / "out")])
+    assert status != 0
