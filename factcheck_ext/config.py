@@ -11,7 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from .i18n import _, translator
+from .i18n import _
 from .models import DEFAULT_SCALE, DEFAULT_VERDICTS, Scale, Verdict
 
 #: name -> (default, what a change rebuilds, accepted types); documented in docs/reference/config.rst
@@ -50,27 +50,21 @@ def _scale_from_json(raw: str, language: str) -> Scale:
         raise ConfigError(f"factcheck_verdicts: {exc.errors()[0]['msg']}") from None
 
 
-#: (language, the catalog it was translated with) -> the default scale in that language
-_DEFAULT_SCALES: dict[tuple[str, int], Scale] = {}
-
-
 def default_scale(language: str) -> Scale:
     """The default scale, its labels and descriptions in the build's language (from the
-    extension's message catalog); made once a language."""
-    key = (language, id(translator()))
-    if key not in _DEFAULT_SCALES:
-        scale = Scale(verdicts=[
-            Verdict(**{**entry, "label": _(entry["label"]),
-                       "description": _(entry["description"])})
-            for entry in DEFAULT_VERDICTS])
-        # (English, unless a project catalog renames a verdict: the scale itself)
-        _DEFAULT_SCALES[key] = DEFAULT_SCALE if scale == DEFAULT_SCALE else scale
-    return _DEFAULT_SCALES[key]
+    extension's message catalog, as loaded for this build)."""
+    scale = Scale(verdicts=[
+        Verdict(**{**entry, "label": str(_(entry["label"])),
+                   "description": str(_(entry["description"]))})
+        for entry in DEFAULT_VERDICTS])
+    # (English, unless a project catalog renames a verdict: the shared scale itself)
+    return DEFAULT_SCALE if scale == DEFAULT_SCALE else scale
 
 
-def get_scale(config: Config) -> Scale:
+def project_scale(config: Config) -> Scale:
     """The project's verdict scale (the default one unless conf.py sets one), in the
-    build's language."""
+    build's language.  Made afresh: the domain keeps it for the build
+    (``FactCheckDomain.scale``)."""
     return scale_from_raw(config.factcheck_verdicts, config.language or "en")
 
 
@@ -88,4 +82,4 @@ def scale_from_raw(raw: Any, language: str = "en") -> Scale:
 
 def check_config(app: Sphinx, config: Config) -> None:
     """Fail early, naming the bad entry, rather than at the first claim."""
-    get_scale(config)
+    project_scale(config)

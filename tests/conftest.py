@@ -1,18 +1,22 @@
-"""Shared fixtures: the test roots, and helpers to read what a build produced."""
+"""Fixtures for every test: the test roots, Sphinx's message catalogs forgotten after
+each test, and the tools the ``browser`` and ``latex`` tests need."""
 
 from __future__ import annotations
 
-import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from lxml import html as lxml_html
+import sphinx.locale
 
-ROOTS = Path(__file__).parent / "roots"
-SEED = Path(__file__).parents[1] / "docs" / "_articles" / "reuters-2022-01-07-ablyazov.txt"
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+from .helpers import ROOTS
+
+#: marker -> (what the tests need, how to get it)
+TOOLS = {
+    "browser": ("/usr/bin/chromium", "apt install chromium, and pip install -e '.[browser]'"),
+    "latex": ("latexmk", "apt install latexmk texlive-latex-extra poppler-utils"),
+}
 
 
 @pytest.fixture(scope="session")
@@ -20,41 +24,19 @@ def rootdir() -> Path:
     return ROOTS
 
 
-def warnings_of(app: Any) -> list[str]:
-    """The warning lines of a build, without colour codes."""
-    text = _ANSI.sub("", app._warning.getvalue())
-    return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+@pytest.fixture(autouse=True)
+def _forget_catalogs() -> Iterator[None]:
+    """Sphinx keeps the message catalogs it loaded for the rest of the process (see
+    docs/guide/translating.rst); tests that build with ``build_main`` forget them
+    afterwards, as Sphinx's test applications do on cleanup."""
+    yield
+    sphinx.locale.translators.clear()
 
 
-def factcheck_warnings(app: Any) -> list[str]:
-    return [w for w in warnings_of(app) if "[factcheck." in w]
-
-
-def page(app: Any, docname: str) -> Any:
-    """The built HTML page of *docname*, parsed."""
-    path = Path(app.outdir) / f"{docname}.html"
-    return lxml_html.fromstring(path.read_text(encoding="utf-8"))
-
-
-def text_of(element: Any) -> str:
-    return " ".join(element.text_content().split())
-
-
-def write_project(path: Path, files: dict[str, str], conf: str = "") -> Path:
-    """A throwaway Sphinx project: conf.py with the extension, plus *files*."""
-    path.mkdir(parents=True, exist_ok=True)
-    (path / "conf.py").write_text(
-        'extensions = ["factcheck_ext"]\nproject = "t"\nexclude_patterns = ["_build"]\n'
-        'html_baseurl = "https://t.example/"\n' + conf,
-        encoding="utf-8",
-    )
-    for name, content in files.items():
-        target = path / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    return path
-
-
-def copy_root(name: str, dest: Path) -> Path:
-    shutil.copytree(ROOTS / f"test-{name}", dest)
-    return dest
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked ``browser`` or ``latex`` fails, saying what to install, when its
+    tool is missing: deselect them with ``-m "not browser and not latex"`` instead."""
+    for marker, (tool, install) in TOOLS.items():
+        if item.get_closest_marker(marker) and shutil.which(tool) is None:
+            pytest.fail(f"this test needs {tool} ({install}); or deselect the {marker} "
+                        f"tests with -m 'not {marker}'", pytrace=False)

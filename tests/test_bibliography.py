@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import factcheck_warnings, page, text_of, write_project
+from .helpers import factcheck_warnings, page, text_of, write_project
 
 BIBTEX = r"""
 @inproceedings{Smith2020,
@@ -117,7 +117,7 @@ def test_broken_entries_and_files_give_located_warnings(make_app, tmp_path):
     warnings = [w for w in factcheck_warnings(app) if "bad-bibliography" in w]
     assert any("index.rst:4" in w and "'bad.bib' is not valid BibTeX" in w for w in warnings)
     assert any("'missing.json' cannot be read" in w for w in warnings)
-    output = app._status.getvalue() + app._warning.getvalue()
+    output = app.status.getvalue() + app.warning.getvalue()
     assert "Traceback" not in output
 
 
@@ -160,5 +160,5 @@ def test_in_markdown(make_app, tmp_path):
         "refs.json": json.dumps(CSL[:1])}, 'extensions.insert(0, "myst_parser")\n')
     app = make_app("html", srcdir=src, warningiserror=True)
     app.build()
-    assert app.statuscode == 0, app._warning.getvalue()
+    assert app.statuscode == 0, app.warning.getvalue()
     assert page(app, "index").get_element_by_id("source-daily-1") is not None

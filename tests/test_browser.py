@@ -7,8 +7,8 @@ no violation of impact "serious" or "critical".  Contrast is checked again by ha
 where axe does not look (the SVG chart), and keyboard access to the annotated
 article is checked with real key presses.
 
-The tests skip, saying why, where Chromium or Playwright is missing; with
-``FACTCHECK_REQUIRE_TOOLS`` set (as ``.ci/run`` does) they fail instead.
+Every test here is marked ``browser``: where Chromium or Playwright is missing it
+fails, saying what to install; deselect them with ``-m "not browser"``.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ import pytest
 from sphinx.cmd.build import build_main
 
 from factcheck_ext.models import contrast_ratio
+
+pytestmark = pytest.mark.browser
 
 DOCS = Path(__file__).parents[1] / "docs"
 CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
@@ -56,9 +58,9 @@ SCHEMES = [(theme, scheme) for theme in THEMES
 
 def _unavailable() -> str | None:
     if importlib.util.find_spec("playwright") is None:
-        return "Playwright for Python is not installed (the test extra installs it)"
+        return "Playwright for Python is not installed (the browser extra installs it)"
     if importlib.util.find_spec("axe_playwright_python") is None:
-        return "axe-playwright-python is not installed (the test extra installs it)"
+        return "axe-playwright-python is not installed (the browser extra installs it)"
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         return f"Chromium is not at {CHROMIUM} (apt install chromium; .ci/run does)"
     return None
@@ -70,13 +72,12 @@ def site(tmp_path_factory) -> Iterator[str]:
     are not readable by scripts): yields the server's address."""
     reason = _unavailable()
     if reason:
-        if os.environ.get("FACTCHECK_REQUIRE_TOOLS"):
-            pytest.fail(f"browser tests cannot run: {reason}")
-        pytest.skip(reason)
+        pytest.fail(f"browser tests cannot run: {reason} (or deselect them with "
+                    "-m 'not browser')")
     root = tmp_path_factory.mktemp("site")
     for theme in THEMES:
         if theme != "alabaster" and importlib.util.find_spec(theme) is None:
-            pytest.fail(f"the theme {theme} is not installed (the test extra installs it)")
+            pytest.fail(f"the theme {theme} is not installed (the browser extra installs it)")
         status = build_main(["-q", "-D", f"html_theme={theme}", "-b", "html",
                              "-d", str(root / f"{theme}.doctrees"), str(DOCS),
                              str(root / theme)])

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_root, factcheck_warnings, page, text_of, write_project
+from .helpers import copy_root, factcheck_warnings, page, text_of, write_project
 from sphinx.errors import ConfigError
 
 BUILDERS = ["html", "dirhtml", "singlehtml", "latex", "text", "man", "texinfo", "epub", "xml",
@@ -19,8 +19,8 @@ def test_every_builder_builds_the_example_without_warnings(make_app, tmp_path, b
     src = copy_root("basic", tmp_path / "src")
     app = make_app(builder, srcdir=src, warningiserror=True)
     app.build()
-    assert app.statuscode == 0, app._warning.getvalue()
-    assert app._warning.getvalue().strip() == ""
+    assert app.statuscode == 0, app.warning.getvalue()
+    assert app.warning.getvalue().strip() == ""
     out = Path(app.outdir)
     if builder == "text":
         text = (out / "article.txt").read_text()
@@ -166,13 +166,17 @@ def test_bad_verdict_scale_is_a_clear_config_error(make_app, tmp_path, verdicts,
 def test_setup_declares_parallel_safety_and_env_version():
     from unittest.mock import MagicMock
 
+    from importlib.metadata import version
+
     import factcheck_ext
+    from factcheck_ext.domain.records import ENV_VERSION
 
     metadata = factcheck_ext.setup(MagicMock())
     assert metadata["parallel_read_safe"] is True
     assert metadata["parallel_write_safe"] is True
-    assert metadata["env_version"] == factcheck_ext.ENV_VERSION
-    assert metadata["version"] == factcheck_ext.__version__
+    assert metadata["env_version"] == ENV_VERSION
+    # the version is written once, in pyproject.toml
+    assert metadata["version"] == factcheck_ext.__version__ == version("sphinx-factcheck")
 
 
 def test_other_projects_link_to_claims_with_intersphinx(make_app, tmp_path):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import copy_root, factcheck_warnings, page, text_of, write_project
-from schemaorg_vocabulary import errors as vocabulary_errors
+from .helpers import copy_root, factcheck_warnings, page, text_of, write_project
+from .schemaorg_vocabulary import errors as vocabulary_errors
 
 
 @pytest.fixture
@@ -240,4 +240,4 @@ def test_every_builder_writes_the_profiles(make_app, tmp_path, builder):
     app = make_app(builder, srcdir=copy_root("claimants", tmp_path / "src"),
                    warningiserror=True)
     app.build()
-    assert app.statuscode == 0, app._warning.getvalue()
+    assert app.statuscode == 0, app.warning.getvalue()

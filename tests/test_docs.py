@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck_ext.config import CONFIG_VALUES
+from factcheck_ext.directives import DIRECTIVES, ROLES
 from factcheck_ext.domain import FactCheckDomain
 from factcheck_ext.models import DEFAULT_SCALE
 
@@ -18,18 +19,18 @@ def _reference(name: str) -> str:
     return (DOCS / "reference" / f"{name}.rst").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("directive", sorted(FactCheckDomain.directives))
+@pytest.mark.parametrize("directive", sorted(DIRECTIVES))
 def test_every_directive_option_is_documented(directive):
     text = _reference("directives") + _reference("views")
     assert f"``fc:{directive}``" in text
     section = text.split(f"``fc:{directive}``", 1)[1]
-    for option in FactCheckDomain.directives[directive].option_spec:
+    for option in DIRECTIVES[directive].option_spec:
         assert f"``:{option}:``" in section, f"fc:{directive} :{option}: is not documented"
 
 
 def test_every_role_is_documented():
     text = _reference("roles")
-    for role in FactCheckDomain.roles:
+    for role in [*FactCheckDomain.roles, *ROLES]:
         assert f"``:fc:{role}:``" in text
 
 
@@ -62,7 +63,7 @@ def test_docs_build_without_warnings_and_check_at_least_eight_claims(make_app, t
     shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
     app = make_app("html", srcdir=src, warningiserror=True, confoverrides={"nitpicky": True})
     app.build()
-    assert app._warning.getvalue().strip() == ""
+    assert app.warning.getvalue().strip() == ""
     domain = app.env.domains["fc"]
     checked = [c for c in domain.index.claims.values() if c.verdict]
     assert len(checked) >= 8
@@ -123,12 +124,12 @@ def test_the_french_catalog_translates_every_text_of_the_report(make_app, tmp_pa
 def test_the_french_report_builds_clean(make_app, tmp_path):
     import json
 
-    from conftest import page
+    from .helpers import page
 
     french = make_app("html", srcdir=_docs_copy(tmp_path), warningiserror=True,
                       confoverrides={"language": "fr", "nitpicky": True})
     french.build()
-    assert french._warning.getvalue().strip() == ""
+    assert french.warning.getvalue().strip() == ""
     claims = page(french, "report/claims")
     fuel = claims.get_element_by_id("claim-fuel-prices")
     assert "Les manifestations au Kazakhstan ont commencé en réaction à la hausse" in (

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOTS, copy_root, factcheck_warnings, page, write_project
+from .helpers import ROOTS, copy_root, factcheck_warnings, page, write_project
 from pydantic_core import to_json
-from schemaorg_vocabulary import errors as vocabulary_errors
+from .schemaorg_vocabulary import errors as vocabulary_errors
 
 from factcheck_ext.export.dataset import dataset_schema
 from factcheck_ext.export.records_cache import CACHE_FILE
@@ -311,7 +311,7 @@ def test_every_builder_builds_the_demo_report(make_app, demo_copy, tmp_path, bui
     app = make_app(builder, srcdir=demo_copy, builddir=tmp_path / "build",
                    warningiserror=True, freshenv=True)
     app.build()
-    assert app._warning.getvalue().strip() == "", app._warning.getvalue()
+    assert app.warning.getvalue().strip() == "", app.warning.getvalue()
     outdir = Path(app.outdir)
     data = json.loads((outdir / "factcheck.json").read_text())
     assert len(data["claims"]) >= 8

@@ -7,7 +7,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from conftest import SEED, write_project
+from .helpers import SEED, write_project
 from sphinx.cmd.build import build_main
 from sphinx.cmd.quickstart import main as quickstart
 

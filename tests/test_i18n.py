@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sphinx.locale
 from babel.messages.pofile import read_po, write_po
-from conftest import ROOTS, copy_root, factcheck_warnings, page, text_of, write_project
+from .helpers import ROOTS, copy_root, factcheck_warnings, page, text_of, write_project
 from sphinx.errors import ConfigError
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tools"))
@@ -277,7 +277,10 @@ def test_a_project_catalog_changes_the_extensions_words(make_app, tmp_path, lang
     for word in own.values():
         assert word in text
     assert kept in text
-    # the next build in this process, in another language, has none of it
+    # the next build in this process, in another language, has none of it once the
+    # first application is cleaned up (Sphinx keeps catalogs per process, and its test
+    # applications clear them then; sphinx-build starts a process per build)
+    app.cleanup()
     other = make_app("html", srcdir=copy_root("i18n", tmp_path / "other"),
                      confoverrides={"language": "de"})
     other.build()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sphinx
 
-from conftest import copy_root, page, text_of, write_project
+from .helpers import copy_root, page, text_of, write_project
 
 BASIC = Path(sphinx.__file__).parent / "themes" / "basic" / "domainindex.html"
 INDEX_PAGES = ("fc-claimindex", "fc-sourceindex")

@@ -9,7 +9,7 @@ from http.server import HTTPServer, SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from conftest import write_project
+from .helpers import write_project
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import factcheck_warnings, page
+from .helpers import factcheck_warnings, page
 
 pytest.importorskip("myst_parser")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import factcheck_warnings, page, text_of
+from .helpers import factcheck_warnings, page, text_of
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from sphinx.cmd.build import build_main
 
 from factcheck_ext.cli import main
-from factcheck_ext.scaffold import scaffold
+from factcheck_ext.cli.scaffold import scaffold
 
 
 def _build(src: Path) -> int:

@@ -34,7 +34,7 @@ def _build(make_app, src, **kwargs):
 @pytest.mark.parametrize("plain", [False, True], ids=["extension", "twin"])
 def test_generated_project_builds_without_warnings(make_app, tmp_path, plain):
     app = _build(make_app, generate(tmp_path / "src", N, plain=plain), warningiserror=True)
-    assert app._warning.getvalue().strip() == ""
+    assert app.warning.getvalue().strip() == ""
     assert app.statuscode == 0
 
 
@@ -105,7 +105,7 @@ def test_a_rebuild_sees_no_configuration_change(make_app, tmp_path):
     src = generate(tmp_path / "p", 20, plain=False)
     _build(make_app, src)
     app = _build(make_app, src)
-    status = app._status.getvalue()
+    status = app.status.getvalue()
     assert "reading sources" in status  # the status stream was captured
     # (the test harness itself switches html_theme between builds)
     changed = [line for line in status.splitlines() if "configuration has changed" in line]

@@ -8,9 +8,12 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import copy_root, factcheck_warnings
+from pydantic import ValidationError
 
-from factcheck_ext.storage import DocRecord, DocRecords
+from factcheck_ext.domain import get_domain
+from factcheck_ext.domain.records import DocRecord, DocRecords
+
+from .helpers import copy_root, factcheck_warnings
 
 
 def _stored_records(app) -> DocRecords:
@@ -26,30 +29,43 @@ def test_records_survive_the_environment_and_keep_their_packed_form(make_app, tm
     assert isinstance(stored, DocRecords) and set(stored) == set(live)
     for docname, record in stored.items():
         assert record == live[docname]  # the same articles, claims, sources, views, deps
-        assert record.packed is not None
+        assert record.is_packed
     claim = next(c for r in stored.values() for c in r.claims)
     assert claim.model_dump() == next(
         c for r in live.values() for c in r.claims if c.id == claim.id).model_dump()
     # saving again reuses each unchanged record's bytes instead of pickling it afresh
-    packed = {name: record.packed for name, record in stored.items()}
+    packed = {name: record.pack() for name, record in stored.items()}
     again = pickle.loads(pickle.dumps(stored))
     assert all(stored[name].pack() is packed[name] for name in stored)
-    assert {name: r.packed for name, r in again.items()} == packed
+    assert {name: r.pack() for name, r in again.items()} == packed
     assert gc.isenabled()  # the collector, paused while unpacking, is back on
 
 
-def test_a_record_handed_out_for_writing_is_pickled_afresh(make_app, tmp_path):
+def test_a_packed_record_cannot_change_behind_its_bytes(make_app, tmp_path):
+    """Its pickled form is kept and sent as it is (-j, the saved environment): so a
+    record cannot be changed in place at all; the domain makes a new one."""
     app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
     app.build()
-    domain = app.env.domains["fc"]
+    domain = get_domain(app.env)
     docname = next(name for name, record in domain.docs.items() if record.claims)
-    record = domain.docs[docname]
-    record.pack()
-    assert record.packed is not None
-    assert domain.record(docname) is record and record.packed is None
-    record.claims = record.claims[:1]
-    assert pickle.loads(pickle.dumps(DocRecords({docname: record})))[docname].claims == \
-        record.claims
+    record = _stored_records(app)[docname]  # as loaded: packed, not yet unpacked
+    claim = record.claims[0]
+    with pytest.raises(AttributeError):
+        record.claims = ()
+    with pytest.raises(AttributeError):
+        record.claims.append(claim)  # type: ignore[attr-defined]
+    with pytest.raises(ValidationError):
+        claim.title = "changed"  # the models are frozen too
+    with pytest.raises(AttributeError):
+        del record.claims
+    assert pickle.loads(pickle.dumps(record)).claims == record.claims
+    # a change goes through the domain, which stores a new record with no bytes yet
+    renamed = claim.model_copy(update={"id": "another", "title": "Another"})
+    domain.note_object("claim", renamed)
+    changed = domain.docs[docname]
+    assert changed is not record and not changed.is_packed
+    again = pickle.loads(pickle.dumps(DocRecords({docname: changed})))[docname]
+    assert [c.id for c in again.claims] == [*(c.id for c in record.claims), "another"]
 
 
 def test_a_deep_copy_is_a_separate_mapping_with_the_same_records():
@@ -76,20 +92,14 @@ def test_a_stored_record_is_unpacked_on_first_use_only(make_app, tmp_path):
     assert record.depends_on == app.env.domains["fc"].docs[docname].depends_on
     assert "claims" not in vars(record)
     # its fingerprint was stored with it, not computed again
-    assert record.digest == hashlib.blake2b(record.packed, digest_size=16).digest()
-    assert record.fingerprint() is record.digest
+    fingerprint = record.fingerprint()
+    assert "claims" not in vars(record)
     packed = record.pack()
+    assert fingerprint == hashlib.blake2b(packed, digest_size=16).digest()
     assert "claims" not in vars(record)  # saving it again needs no unpacking
     assert record.claims == app.env.domains["fc"].docs[docname].claims
     assert {"articles", "claims", "sources", "views", "depends_on"} <= set(vars(record))
-    assert record.packed is packed  # unpacking is not a change
-    # a record about to change is unpacked first, so nothing it held is lost
-    other = pickle.loads(pickle.dumps(DocRecords({docname: DocRecord()})))
-    other[docname].packed = packed
-    for field in ("articles", "claims", "sources", "views", "depends_on"):
-        vars(other[docname]).pop(field, None)
-    assert other[docname].changing().claims == record.claims
-    assert other[docname].packed is None and other[docname].digest is None
+    assert record.pack() is packed  # unpacking is not a change
     with pytest.raises(AttributeError):
         record.no_such_field  # noqa: B018
 
@@ -102,7 +112,7 @@ def test_a_document_read_keeps_only_its_packed_record_until_used(make_app, tmp_p
 
     def spy(app, env):
         for docname, record in env.domains["fc"].docs.items():
-            seen[docname] = "claims" in vars(record) or record.packed is None
+            seen[docname] = "claims" in vars(record) or not record.is_packed
 
     app.connect("env-updated", spy)
     app.build()
@@ -114,9 +124,8 @@ def test_a_document_read_keeps_only_its_packed_record_until_used(make_app, tmp_p
 
 def _fresh_index(app):
     """The domain's index built again from records as loaded from the environment."""
-    domain = app.env.domains["fc"]
-    domain.data["docs"] = pickle.loads(pickle.dumps(domain.docs))
-    domain._index = None
+    domain = get_domain(app.env)
+    domain.merge_domaindata(list(domain.docs), {"docs": pickle.loads(pickle.dumps(domain.docs))})
     return domain.index
 
 
@@ -155,13 +164,38 @@ def test_the_loaded_heap_is_frozen_while_building_and_given_back_after(make_app,
     make_app("html", srcdir=src).build()
     seen: list[int] = []
     app = make_app("html", srcdir=src)  # loads the pickled environment
-    app.connect("build-finished", lambda app, exc: seen.append(gc.get_freeze_count()),
-                priority=800)  # (after the exports, before the extension thaws)
+    assert gc.get_freeze_count() == 0  # not before the build starts
+    app.connect("env-updated", lambda app, env: seen.append(gc.get_freeze_count()))
+    app.connect("doctree-resolved", lambda app, doctree, docname:
+                seen.append(gc.get_freeze_count()))
     loaded = next(iter(app.env.domains["fc"].docs.values()))
     app.build()
-    assert seen and seen[0] > 0
+    assert seen and all(count > 0 for count in seen)  # reading and writing
     assert gc.get_freeze_count() == 0
     assert any(obj is loaded for obj in gc.get_objects(generation=2))  # collectable again
+
+
+def test_an_application_never_built_leaves_nothing_frozen(make_app, tmp_path):
+    make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+    assert gc.get_freeze_count() == 0
+
+
+class _Interrupt(BaseException):
+    """Like KeyboardInterrupt: Sphinx does not catch it, nor emit build-finished."""
+
+
+def test_an_interrupted_build_leaves_nothing_frozen(make_app, tmp_path):
+    app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+
+    def interrupt(app, doctree):
+        assert gc.get_freeze_count() > 0
+        raise _Interrupt
+
+    app.connect("doctree-read", interrupt)
+    with pytest.raises(_Interrupt):
+        app.build()
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
 
 
 def test_a_heap_frozen_by_someone_else_is_left_as_it_is(make_app, tmp_path):

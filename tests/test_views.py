@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_root, factcheck_warnings, page, text_of
+from .helpers import copy_root, factcheck_warnings, page, text_of
 from lxml import html as lxml_html
 
 pytestmark = pytest.mark.sphinx("html", testroot="views")
@@ -290,7 +290,7 @@ def test_incremental_verdict_change_updates_tables_and_summaries(make_app, tmp_p
 
 
 def test_annotated_view_skips_a_quote_that_is_not_in_the_text(make_app, tmp_path):
-    from conftest import write_project
+    from .helpers import write_project
 
     src = write_project(tmp_path / "src", {
         "a.txt": "One sentence here. Another sentence there.\n",

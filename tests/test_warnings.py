@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import factcheck_warnings, write_project
+from .helpers import factcheck_warnings, write_project
 
-from factcheck_ext.warnings import SUBTYPES
+from factcheck_ext.diagnostics import SUBTYPES
 
 HEAD = "Test\n====\n\n"  # the snippet starts on line 4 of index.rst
 ARTICLE = """.. fc:article:: An article
@@ -158,7 +158,7 @@ def test_bad_input_never_prints_a_traceback(make_app, tmp_path):
     body = "".join(c[2] + "\n" for c in CASES if c[0] != "duplicate-id")
     files = {k: v for c in CASES for k, v in c[3].items() if k != "other.rst"}
     app = _build(make_app, tmp_path / "src", ("all", "", body, files, "", ""))
-    output = app._status.getvalue() + app._warning.getvalue()
+    output = app.status.getvalue() + app.warning.getvalue()
     assert "Traceback" not in output and "Exception occurred" not in output
     assert len(factcheck_warnings(app)) >= len(CASES) - 3
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import copy_root, factcheck_warnings, page, text_of
+from .helpers import copy_root, factcheck_warnings, page, text_of
 from lxml import html as lxml_html
 from sphinx.errors import ConfigError
 
@@ -116,7 +116,7 @@ def test_updates_render_at_the_top_newest_first(workflow):
 
 
 def test_an_update_outside_a_claim_warns(make_app, tmp_path):
-    from conftest import write_project
+    from .helpers import write_project
 
     src = write_project(tmp_path / "src", {"index.rst": (
         "T\n=\n\n.. fc:update:: 2022-01-01\n\n   Loose note.\n")})
@@ -142,7 +142,7 @@ def test_claimreview_carries_date_modified_and_corrections(workflow):
     assert crime["correction"] == [{
         "@type": "CorrectionComment", "datePublished": "2022-03-10",
         "text": "We first rated this false; police figures published later show a 30% fall."}]
-    from schemaorg_vocabulary import errors
+    from .schemaorg_vocabulary import errors
 
     assert errors(crime) == []
 
@@ -260,7 +260,7 @@ def test_status_builder_reports_every_claim_and_open_problem(make_app, tmp_path)
                                            "checked-by", "reviewed-by", "problems"]
     assert "2 open problems" in text
     assert app.statuscode == 1  # -W fails while problems remain
-    assert "status.txt" in app._status.getvalue() or "open problems" in app._status.getvalue()
+    assert "status.txt" in app.status.getvalue() or "open problems" in app.status.getvalue()
 
 
 def test_status_builder_passes_with_W_when_nothing_is_left(make_app, tmp_path):
@@ -269,7 +269,7 @@ def test_status_builder_passes_with_W_when_nothing_is_left(make_app, tmp_path):
     pending.write_text(pending.read_text().replace(":status: in-progress",
                                                    ":status: checked\n   :verdict: false"))
     app = build(make_app, src, builder="factcheck", warningiserror=True)
-    assert app.statuscode == 0, app._warning.getvalue()
+    assert app.statuscode == 0, app.warning.getvalue()
     report = json.loads((Path(app.outdir) / "status.json").read_text())
     assert report["problems"] == []
 
@@ -291,7 +291,7 @@ LINKED_NOTE = {
 
 
 def test_a_notes_links_are_kept_in_the_log_and_resolved_in_the_exports(make_app, tmp_path):
-    from conftest import write_project
+    from .helpers import write_project
 
     src = write_project(tmp_path / "src", LINKED_NOTE)
     app = build(make_app, src)

@@ -18,9 +18,11 @@ from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.util import logging
 
-from ..labels import status_label
-from ..index import ProjectIndex
-from ..problems import Problem, all_problems, report_problems
+from ..i18n.labels import status_label
+from ..models import is_open
+from ..domain.project_index import ProjectIndex
+from ..domain.checks import Problem, all_problems, report_problems
+from ..domain import get_domain
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +33,7 @@ COLUMNS = ("document", "id", "status", "verdict", "sources", "checked-by", "revi
 def open_checks(index: ProjectIndex) -> list[Problem]:
     return [Problem("open-check", f"fc:claim {c.id!r}: {status_label(c.status).lower()}",
                     c.docname, c.lineno, c.id)
-            for c in index.claims.values() if c.status in ("unchecked", "in-progress")]
+            for c in index.claims.values() if is_open(c)]
 
 
 def status_report(index: ProjectIndex, problems: list[Problem]) -> dict[str, Any]:
@@ -99,8 +101,8 @@ class FactCheckStatusBuilder(Builder):
         pass
 
     def finish(self) -> None:
-        domain = self.env.domains["fc"]
-        index = domain.index  # type: ignore[attr-defined]
+        domain = get_domain(self.env)
+        index = domain.index
         problems = all_problems(domain) + open_checks(index)  # type: ignore[arg-type]
         report_problems(domain, problems)  # type: ignore[arg-type]
         report = status_report(index, problems)

@@ -8,8 +8,8 @@ from typing import Any
 from docutils.parsers.rst import directives
 
 from ..models import Article
-from ..nodes import article_block
-from ..warnings import warn
+from ..domain.nodes import article_block
+from ..diagnostics import warn
 from .base import ObjectDirective
 
 #: ``env.ref_context`` key holding the id of the last article of a document

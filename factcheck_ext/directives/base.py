@@ -14,12 +14,12 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..config import get_scale
 from ..models import Located
-from ..nodes import fc_placeholder
-from ..translation import text_nodes
-from ..validation import validate_or_warn
-from ..warnings import warn
+from ..domain.nodes import fc_placeholder
+from ..domain.translations import text_nodes
+from .validation import validate_or_warn
+from ..diagnostics import warn
+from ..domain import get_domain
 
 if TYPE_CHECKING:
     from ..domain import FactCheckDomain
@@ -48,7 +48,7 @@ class ObjectDirective(SphinxDirective):
 
     @property
     def domain(self) -> FactCheckDomain:
-        return self.env.domains["fc"]  # type: ignore[return-value]
+        return get_domain(self.env)
 
     def raw_data(self) -> dict[str, Any]:
         """Option values as the author wrote them, plus where they were written."""
@@ -87,7 +87,7 @@ class ObjectDirective(SphinxDirective):
             data,
             what=f"fc:{self.objtype} {obj_id!r}" if obj_id else f"fc:{self.objtype}",
             location=location,
-            context={"scale": get_scale(self.config)},
+            context={"scale": get_domain(self.env).scale},
         )
         if model is None:
             # Cannot be stored or linked: keep what the author wrote visible.

@@ -17,12 +17,12 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..bibliography import read_entries, source_id
-from ..config import get_scale
+from ..text.bibfile import read_entries, source_id
 from ..models import BibliographyView, Source
-from ..nodes import bibliography_view
-from ..validation import validate_or_warn
-from ..warnings import warn
+from ..domain.nodes import bibliography_view
+from .validation import validate_or_warn
+from ..diagnostics import warn
+from ..domain import get_domain
 
 
 class BibliographyDirective(SphinxDirective):
@@ -34,7 +34,7 @@ class BibliographyDirective(SphinxDirective):
         location = self.get_location()
         _source, line = self.get_source_info()
         lineno = line or self.lineno
-        domain = self.env.domains["fc"]
+        domain = get_domain(self.env)
         srcdir = Path(self.env.srcdir).resolve()
         fallback_kind = (self.options.get("kind") or "").strip() or None
         files, ids = [], []
@@ -58,7 +58,7 @@ class BibliographyDirective(SphinxDirective):
                     ids.append(model.id)
         view = BibliographyView(defined_in=self.env.docname, lineno=lineno,
                                 files=tuple(files), sources=tuple(ids))
-        domain.record(self.env.docname).views.append(view)
+        domain.note_view(self.env.docname, view)
         node = bibliography_view(fc_view=view, fc_depends=sorted(
             f"cites:source:{source}" for source in ids))
         self.set_source_info(node)
@@ -74,5 +74,5 @@ class BibliographyDirective(SphinxDirective):
                     anchor=f"source-{obj_id}")
         model, _rejected = validate_or_warn(
             Source, data, what=f"fc:bibliography: entry {key!r} of {name!r}",
-            location=self.get_location(), context={"scale": get_scale(self.config)})
+            location=self.get_location(), context={"scale": get_domain(self.env).scale})
         return model

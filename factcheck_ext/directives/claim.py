@@ -11,9 +11,9 @@ from docutils.parsers.rst import directives
 from sphinx.addnodes import pending_xref
 
 from ..models import Claim
-from ..nodes import claim_block
-from ..quotes import article_text
-from ..summaries import analysis_summary
+from ..domain.nodes import claim_block
+from ..text.quotes import article_text
+from ..text.analysis import analysis_summary
 from .article import CURRENT_ARTICLE
 from .base import ObjectDirective
 from .update import CURRENT_CLAIM

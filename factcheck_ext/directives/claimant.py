@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils.parsers.rst import directives
 
 from ..models import Claimant
-from ..nodes import claimant_block
+from ..domain.nodes import claimant_block
 from .base import ObjectDirective
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils.parsers.rst import directives
 
 from ..models import Source
-from ..nodes import source_block
+from ..domain.nodes import source_block
 from .base import ObjectDirective
 
 

@@ -11,14 +11,14 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..config import get_scale
+from ..domain import get_domain
 from ..i18n import _
-from ..labels import UPDATE_KIND_LABELS
-from ..linked_text import text_and_links
+from ..i18n.labels import UPDATE_KIND_LABELS
+from ..text.linked import text_and_links
 from ..models import Update
 from ..render.badge import verdict_badge
-from ..validation import validate_or_warn
-from ..warnings import warn
+from .validation import validate_or_warn
+from ..diagnostics import warn
 
 #: ``env.ref_context`` key set while a claim's body is parsed
 CURRENT_CLAIM = "fc:claim"
@@ -37,7 +37,7 @@ class UpdateDirective(SphinxDirective):
         data = {**{k: v for k, v in self.options.items() if v is not None},
                 "date": self.arguments[0], "lineno": line or self.lineno,
                 "text": text, "links": links}
-        scale = get_scale(self.config)
+        scale = get_domain(self.env).scale
         update, _rejected = validate_or_warn(Update, data, what="fc:update", location=location,
                                              context={"scale": scale})
         if CURRENT_CLAIM not in self.env.ref_context:

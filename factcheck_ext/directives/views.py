@@ -13,7 +13,6 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..config import get_scale
 from ..models import (
     AnnotatedView,
     ClaimQuery,
@@ -23,7 +22,7 @@ from ..models import (
     SummaryView,
     View,
 )
-from ..nodes import (
+from ..domain.nodes import (
     annotated_view,
     claims_view,
     corrections_view,
@@ -31,7 +30,8 @@ from ..nodes import (
     sources_view,
     summary_view,
 )
-from ..validation import validate_or_warn
+from .validation import validate_or_warn
+from ..domain import get_domain
 
 _QUERY_OPTIONS = {
     name: directives.unchanged
@@ -40,7 +40,7 @@ _QUERY_OPTIONS = {
 
 
 def view_dependencies(view: View) -> set[str]:
-    """The dependency keys (see :mod:`factcheck_ext.incremental`) of a view's page."""
+    """The dependency keys (see :mod:`factcheck_ext.domain.dependencies`) of a view's page."""
     if isinstance(view, AnnotatedView):  # (the tooltips name the claimants)
         return {f"def:article:{view.article}", f"article-claims:{view.article}", "claimants:*"}
     if isinstance(view, SourcesView):
@@ -78,11 +78,11 @@ class ViewDirective(SphinxDirective):
         data = {**self.data(), "defined_in": self.env.docname, "lineno": line or self.lineno}
         view, _rejected = validate_or_warn(
             self.model, data, what=f"fc:{self.view_name}", location=self.get_location(),
-            context={"scale": get_scale(self.config)},
+            context={"scale": get_domain(self.env).scale},
         )
         if view is None:
             return []
-        self.env.domains["fc"].record(self.env.docname).views.append(view)
+        get_domain(self.env).note_view(self.env.docname, view)
         node = self.node_class(fc_view=view, fc_depends=sorted(view_dependencies(view)))
         self.set_source_info(node)
         return [node]

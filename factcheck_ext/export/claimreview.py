@@ -20,12 +20,14 @@ from urllib.parse import urljoin
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..index import ProjectIndex
+from ..domain.project_index import ProjectIndex
 from ..i18n import language_of
-from ..linked_text import resolved_text
+from ..text.linked import resolved_text
 from ..models import Article, Claim, Claimant, Scale, Verdict
-from ..render.common import is_web_url
-from ..warnings import warn
+from ..models import is_web_url
+from ..diagnostics import warn
+from ..domain import get_domain
+from .addresses import page_address
 
 #: verdicts that mean "not a checkable claim": no ClaimReview is emitted
 NOT_CHECKABLE = frozenset({"opinion"})
@@ -135,7 +137,7 @@ def claim_review(claim: Claim, index: ProjectIndex, scale: Scale, *, url: str,
     if claim.date_modified:
         review["dateModified"] = claim.date_modified.isoformat()
     corrections = [
-        {"@type": "CorrectionComment", "text": resolved_text(u.text, u.links, index),
+        {"@type": "CorrectionComment", "text": resolved_text(u.text, u.links, index.get),
          "datePublished": u.date.isoformat()}
         for u in sorted(claim.updates, key=lambda u: u.date) if u.kind == "correction"
     ]
@@ -159,22 +161,18 @@ def publisher_of(app: Sphinx) -> dict[str, Any]:
 
 
 def page_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
-    domain = app.env.domains["fc"]
-    index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
+    domain = get_domain(app.env)
+    index, scale = domain.index, domain.scale
     if app.builder.name == "singlehtml":
         claims = list(index.claims.values())
     else:
         claims = index.claims_by_doc.get(pagename, [])
     if not claims:
         return []
-    page_uri = app.builder.get_target_uri(pagename)
-    base = app.config.html_baseurl
     publisher, today, language = publisher_of(app), build_date(), language_of(app)
     reviews = []
     for claim in claims:
-        url = f"{page_uri}#{claim.anchor}"
-        if base:
-            url = urljoin(base.rstrip("/") + "/", url)
+        url = page_address(app, pagename, claim.anchor)
         review = claim_review(claim, index, scale, url=url, publisher=publisher, today=today,
                               language=language)
         if review:
@@ -199,8 +197,8 @@ def warn_without_baseurl(app: Sphinx, env: BuildEnvironment) -> None:
     warned about)."""
     if app.builder.format != "html" or app.config.html_baseurl or not app.config.factcheck_export:
         return
-    domain = env.domains["fc"]
-    index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
+    domain = get_domain(env)
+    index, scale = domain.index, domain.scale
     first = next((claim for claim in index.claims.values()
                   if reviewed_verdict(claim, scale) is not None), None)
     if first is not None:

@@ -17,8 +17,9 @@ from urllib.parse import urljoin
 
 from sphinx.application import Sphinx
 
-from ..index import ProjectIndex
+from ..domain.project_index import ProjectIndex
 from ..models import Claim, Scale
+from .addresses import page_address
 
 CSV_FILE = "factcheck.csv"
 COLUMNS = ("id", "statement", "claimant", "date", "verdict", "verdict_label", "status",
@@ -36,18 +37,12 @@ class Rows:
 
     def __init__(self, app: Sphinx, index: ProjectIndex, scale: Scale) -> None:
         self.app, self.index, self.scale = app, index, scale
-        base = app.config.html_baseurl
-        self.base = base.rstrip("/") + "/" if base else ""
         self._uris: dict[str, str] = {}
 
     def page_url(self, docname: str) -> str:
         """The page's address in this build's output, absolute with ``html_baseurl``."""
         if docname not in self._uris:
-            try:
-                uri = self.app.builder.get_target_uri(docname)
-            except Exception:  # a builder without pages of its own (the status builder)
-                uri = ""
-            self._uris[docname] = urljoin(self.base, uri) if self.base else uri
+            self._uris[docname] = page_address(self.app, docname)
         return self._uris[docname]
 
     def line(self, claim: Claim) -> str:

@@ -17,12 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import to_json
 from sphinx.application import Sphinx
 
-from ..gcpause import without_collector
+from .._gc import without_collector
 from ..i18n import language_of
-from ..index import ProjectIndex
+from ..domain.project_index import ProjectIndex
 from ..models import Article, Claim, Claimant, Scale, Source, TextQuoteSelector, Verdict
 from .csv_table import CSV_FILE, Rows, write_table
 from .records_cache import RecordsCache, cache_key
+from ..domain import get_domain
 
 DATASET_FILE = "factcheck.json"
 SCHEMA_FILE = "factcheck.schema.json"
@@ -162,10 +163,11 @@ def write_document(path: Path, header: dict[str, Any], claims: list[bytes]) -> N
 def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not app.config.factcheck_export:
         return
-    from .. import ENV_VERSION, __version__
+    from .._version import __version__
+    from ..domain.records import ENV_VERSION
 
-    domain = app.env.domains["fc"]
-    index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
+    domain = get_domain(app.env)
+    index, scale = domain.index, domain.scale
     generator = f"sphinx-factcheck {__version__}"
     header = dataset_header(index, scale, project=app.config.project,
                             base_url=app.config.html_baseurl, generator=generator,
@@ -181,7 +183,7 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
         claim = index.claims[claim_id]
         return claim_json(index, scale, claim), rows.line(claim)
 
-    records = cache.records(index, domain.docs, dump)  # type: ignore[attr-defined]
+    records = cache.records(index, domain.docs, dump)
     outdir = Path(app.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     write_document(outdir / DATASET_FILE, header, [record for record, _line in records])

@@ -21,13 +21,15 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from ..index import ProjectIndex
+from ..domain.project_index import ProjectIndex
 from ..i18n import _
-from ..labels import UPDATE_KIND_LABELS
-from ..linked_text import resolved_text
+from ..i18n.labels import UPDATE_KIND_LABELS
+from ..text.linked import resolved_text
 from ..models import Claim, Scale
-from ..warnings import warn
+from ..diagnostics import warn
+from .addresses import base_url, page_address
 from .claimreview import build_date, publisher_of
+from ..domain import get_domain
 
 FEED_FILE = "factcheck.atom"
 FEED_TYPE = "application/atom+xml"
@@ -85,7 +87,7 @@ def entry_summary(claim: Claim, index: ProjectIndex, scale: Scale) -> str:
     if latest is not None:
         kind = _(UPDATE_KIND_LABELS[latest.kind])
         parts.append(_("{kind} of {date}:").format(kind=kind, date=latest.date.isoformat())
-                     + (f" {resolved_text(latest.text, latest.links, index)}"
+                     + (f" {resolved_text(latest.text, latest.links, index.get)}"
                         if latest.text else ""))
     claimant = index.claimant_name(claim)
     verdict = scale.get(claim.verdict)
@@ -103,16 +105,15 @@ def entry_summary(claim: Claim, index: ProjectIndex, scale: Scale) -> str:
 
 
 def claim_url(app: Sphinx, claim: Claim) -> str:
-    base = app.config.html_baseurl.rstrip("/") + "/"
-    return urljoin(base, f"{app.builder.get_target_uri(claim.docname)}#{claim.anchor}")
+    return page_address(app, claim.docname, claim.anchor)
 
 
 def build_feed(app: Sphinx, index: ProjectIndex, scale: Scale) -> bytes:
     from feedgen.feed import FeedGenerator
 
-    from .. import __version__
+    from .._version import __version__
 
-    base = app.config.html_baseurl.rstrip("/") + "/"
+    base = base_url(app)
     publisher = publisher_of(app)
     today = build_date()
     checks = published_checks(index, scale)
@@ -152,8 +153,8 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write the feed of an HTML build that asks for one."""
     if exception is not None or not wants_feed(app):
         return
-    domain = app.env.domains["fc"]
-    index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
+    domain = get_domain(app.env)
+    index, scale = domain.index, domain.scale
     if not app.config.html_baseurl:
         warn("factcheck_feed is on but html_baseurl is not set: a feed needs absolute "
              "links, so factcheck.atom was not written; set html_baseurl to the address "

@@ -19,10 +19,12 @@ from urllib.parse import urljoin
 from sphinx.application import Sphinx
 
 from ..i18n import _, ngettext
-from ..labels import status_label
-from ..index import ProjectIndex
+from ..i18n.labels import status_label
+from ..domain.project_index import ProjectIndex
 from ..models import Claim, Scale
-from ..summaries import shorten
+from ..text.analysis import shorten
+from ..domain import get_domain
+from .addresses import base_url, page_address
 
 DESCRIPTION_LENGTH = 200
 OPENGRAPH = "sphinxext.opengraph"
@@ -61,10 +63,7 @@ def describe(claims: list[Claim], index: ProjectIndex, scale: Scale) -> str:
 
 
 def page_url(app: Sphinx, pagename: str) -> str | None:
-    base = app.config.html_baseurl
-    if not base:
-        return None
-    return urljoin(base.rstrip("/") + "/", app.builder.get_target_uri(pagename))
+    return page_address(app, pagename) if base_url(app) else None
 
 
 def _tag(attribute: str, name: str, content: str) -> str:
@@ -76,8 +75,8 @@ def add_link_preview(app: Sphinx, pagename: str, templatename: str,
     """``html-page-context``, before sphinxext-opengraph's (see ``setup()``)."""
     if app.builder.name == "epub" or doctree is None:
         return
-    domain = app.env.domains["fc"]
-    index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
+    domain = get_domain(app.env)
+    index, scale = domain.index, domain.scale
     claims = page_claims(app, index, pagename)
     if not claims:
         return

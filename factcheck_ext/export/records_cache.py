@@ -9,7 +9,7 @@ claimant's document (whether it is registered, its name), plus the verdict scale
 the builder and base URL (the row's link) and the code that shapes them: the
 extension's source files and pydantic's serialiser, fingerprinted.  The dataset's
 JSON Schema depends on that code alone, so it is kept too.  Each document is
-fingerprinted by its packed record (see :mod:`factcheck_ext.storage`), so a cached
+fingerprinted by its packed record (see :mod:`factcheck_ext.domain.records`), so a cached
 record is reused only when none of those changed; anything else is dumped
 afresh.  The cache lives in the doctree directory and is a cache: a missing or
 unreadable file costs one full dump, never a wrong dataset.
@@ -27,8 +27,8 @@ from typing import Any
 
 import pydantic_core
 
-from ..index import ProjectIndex
-from ..storage import DocRecord
+from ..domain.project_index import ProjectIndex
+from ..domain.records import DocRecord
 
 CACHE_FILE = "factcheck-records.pickle"
 

@@ -42,8 +42,6 @@ def read_api_response(data: dict[str, Any], origin: str, say: Say) -> list[Impor
                 title=text(review.get("title")),
                 reviewed=day(review.get("reviewDate")),
                 publisher=text(publisher.get("name")) or site,
-                publisher_url=web_url(f"https://{site}/", "a publisher's site", say)
-                if site and "/" not in site and ":" not in site else None,
                 claimant=ImportedPerson(name=claimant_name) if claimant_name else None,
                 claim_date=day(claim.get("claimDate")),
                 language=text(review.get("languageCode")),

@@ -160,8 +160,6 @@ def review_of(node: dict[str, Any], origin: str, say: Say) -> ImportedReview | N
         modified=day(node.get("dateModified")),
         corrections=corrections,
         publisher=text(author.get("name") if isinstance(author, dict) else author),
-        publisher_url=web_url(author.get("url"), "the URL of a review's author", say)
-        if isinstance(author, dict) else None,
         claimant=_person(item.get("author"), say),
         claim_date=day(item.get("datePublished")),
         appearance=appearance,

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..models import Located
 from .plan import PlannedObject
+from ..text.folding import fold_whitespace
 
 #: objtype -> (option, model attribute), in the order a desk writes them
 OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -32,8 +33,8 @@ def _text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return ", ".join(" ".join(str(item).split()) for item in value)
-    return " ".join(str(value).split())
+        return ", ".join(fold_whitespace(str(item)) for item in value)
+    return fold_whitespace(str(value))
 
 
 def directive_options(obj: PlannedObject) -> list[tuple[str, str]]:
@@ -48,7 +49,7 @@ def directive_options(obj: PlannedObject) -> list[tuple[str, str]]:
 
 def one_line(value: str) -> str:
     """*value* on one line, without spaces at its ends."""
-    return " ".join(value.split())
+    return fold_whitespace(value)
 
 
 def folded(value: str) -> str:

@@ -64,7 +64,6 @@ class ImportedReview:
     modified: date | None = None  # dateModified
     corrections: list[tuple[date, str]] = field(default_factory=list)
     publisher: str | None = None  # who published the review
-    publisher_url: str | None = None
     claimant: ImportedPerson | None = None
     claim_date: date | None = None
     appearance: ImportedWork | None = None

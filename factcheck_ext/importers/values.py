@@ -7,7 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from ..render.common import is_web_url
+from ..models import is_web_url
+from ..text.folding import fold_whitespace
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 #: reports a problem: (what, value)
@@ -22,7 +23,7 @@ def text(value: Any) -> str | None:
         value = value.get("@value") or value.get("name")
     if value is None or isinstance(value, bool):
         return None
-    folded = " ".join(str(value).split())
+    folded = fold_whitespace(str(value))
     return folded or None
 
 

@@ -9,9 +9,11 @@ made of, ``views`` what its tables and summaries select.
 from .fields import (
     CLAIMANT_KINDS,
     ID_PATTERN,
+    OPEN_STATUSES,
     SOURCE_KINDS,
     STATUSES,
     UPDATE_KINDS,
+    is_web_url,
 )
 from .objects import (
     Article,
@@ -23,6 +25,7 @@ from .objects import (
     TextLink,
     TextQuoteSelector,
     Update,
+    is_open,
 )
 from .scale import DEFAULT_SCALE, DEFAULT_VERDICTS, Scale, Verdict, contrast_ratio
 from .views import (
@@ -45,5 +48,5 @@ __all__ = [
     "UPDATE_KINDS", "AnnotatedView", "BibliographyView", "Article", "Claim", "ClaimQuery", "Claimant",
     "ClaimsView", "CompactPickle", "CorrectionsView", "Located", "Scale", "Source",
     "SourcesView", "SummaryView", "TextLink", "TextQuoteSelector", "Update", "Verdict", "View",
-    "contrast_ratio",
+    "contrast_ratio", "is_open", "is_web_url", "OPEN_STATUSES",
 ]

@@ -1,7 +1,7 @@
 """Reusable field types of the data model.
 
 Validators raise :class:`~pydantic_core.PydanticCustomError` whose *type* is the
-warning subtype (see :mod:`factcheck_ext.warnings`), so a rejected option becomes a
+warning subtype (see :mod:`factcheck_ext.diagnostics`), so a rejected option becomes a
 located warning with the right subtype without a second copy of the rules.
 """
 
@@ -19,6 +19,9 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 STATUSES = ("unchecked", "in-progress", "checked", "retracted")
+#: statuses of a check that is not finished: no verdict yet, left out of publication
+#: builds (``factcheck_publish_unchecked = False``), listed by the status builder
+OPEN_STATUSES = ("unchecked", "in-progress")
 SOURCE_KINDS = ("primary", "official", "academic", "news", "expert", "dataset", "other")
 UPDATE_KINDS = ("correction", "update", "clarification")
 CLAIMANT_KINDS = ("person", "organization")
@@ -112,11 +115,16 @@ def parse_partial_date(value: Any) -> Any:
     return text
 
 
+def is_web_url(url: str | None) -> bool:
+    """The one rule for what becomes a link: an http(s) URL without white space or
+    control characters.  Anything else stays text (and is warned about when read)."""
+    return bool(url) and url.lower().startswith(("http://", "https://")) and not any(  # type: ignore[union-attr]
+        ch.isspace() or ord(ch) < 32 for ch in url  # type: ignore[union-attr]
+    )
+
+
 def check_web_url(value: str) -> str:
-    lowered = value.lower()
-    if not (lowered.startswith("https://") or lowered.startswith("http://")) or any(
-        ch.isspace() or ord(ch) < 32 for ch in value
-    ):
+    if not is_web_url(value):
         raise PydanticCustomError(
             "bad-url", "'{value}' is not an http(s) URL; it is not linked", {"value": value}
         )

@@ -9,6 +9,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from .fields import (
+    OPEN_STATUSES,
     SOURCE_KINDS,
     STATUSES,
     UPDATE_KINDS,
@@ -48,12 +49,16 @@ def _scale_key(value: str | None, info: ValidationInfo) -> str | None:
 
 
 class CompactPickle(BaseModel):
-    """Pickle as a tuple of field values.
+    """Pickle as a tuple of field values; frozen.
 
     The build environment is pickled after every build and loaded before the next;
     with ten thousand claims pydantic's default state (a dict, the set of fields set,
-    extras) makes that file several times larger and slower to load.
+    extras) makes that file several times larger and slower to load.  Frozen because
+    a stored record keeps its pickled form (see ``domain.records``): a change is a
+    ``model_copy``, never an assignment.
     """
+
+    model_config = ConfigDict(frozen=True)
 
     @classmethod
     def _field_names(cls) -> tuple[str, ...]:
@@ -207,6 +212,12 @@ class Claim(Located):
     def shown_verdict(self) -> str | None:
         """The verdict that stands: only a checked claim has one (not a retracted one)."""
         return self.verdict if self.status == "checked" else None
+
+
+
+def is_open(claim: Claim) -> bool:
+    """Whether a claim's check is not finished (see ``OPEN_STATUSES``)."""
+    return claim.status in OPEN_STATUSES
 
 
 class Source(Located):

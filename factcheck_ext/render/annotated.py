@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..index import ProjectIndex
+from ..domain.project_index import ProjectIndex
 from ..i18n import _
 from ..models import AnnotatedView, Claim, Scale
-from ..nodes import visually_hidden
+from ..domain.nodes import visually_hidden
 from .badge import claim_badge
 from .common import xref
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..index import ProjectIndex
+from ..domain.project_index import ProjectIndex
 from ..i18n import _
 from ..models import Article, Scale
 from .common import field_list, iso, link, xref

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..labels import status_label
+from ..i18n.labels import status_label
 from ..models import Claim, Scale, Verdict
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..index import ProjectIndex
+from ..domain.project_index import ProjectIndex
 from ..i18n import _
 from ..models import Claim, Scale
-from ..quotes import sentence_around
+from ..text.quotes import sentence_around
 from .badge import claim_badge
 from .claimant import claimant_ref
 from .common import field_list, iso, joined, xref

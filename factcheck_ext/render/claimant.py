@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 
-from ..index import ProjectIndex
+from ..domain.project_index import ProjectIndex
 from ..i18n import _
-from ..labels import CLAIMANT_KIND_LABELS
+from ..i18n.labels import CLAIMANT_KIND_LABELS
 from ..models import Claim, Claimant, Scale
 from .common import field_list, iso, joined, link, xref
 from .summary import breakdown_of, render_breakdown

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 from docutils import nodes
 
-from ..index import ProjectIndex
+from ..domain.project_index import ProjectIndex
 from ..i18n import N_, _
 from ..models import Claim, ClaimsView, Scale
-from ..queries import select_claims
+from .queries import select_claims
 from .badge import claim_badge
 from .claimant import claimant_ref
 from .common import iso, joined, table, xref

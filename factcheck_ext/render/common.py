@@ -9,10 +9,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
-
-def is_web_url(url: str | None) -> bool:
-    """Only http(s) URLs become links; anything else stays text."""
-    return bool(url) and url.lower().startswith(("http://", "https://"))  # type: ignore[union-attr]
+from ..models import TextLink, is_web_url
+from ..text.linked import text_parts
 
 
 def link(url: str | None, *content: nodes.Node | str) -> nodes.Node:
@@ -87,3 +85,18 @@ def joined(items: Sequence[nodes.Node], separator: str = ", ") -> list[nodes.Nod
 
 def iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def linked_nodes(text: str, links: Sequence[TextLink], docname: str) -> list[nodes.Node]:
+    """A text with links (see :mod:`factcheck_ext.text.linked`) as nodes, each link a
+    cross-reference resolved like the role it was written as."""
+    result: list[nodes.Node] = []
+    for words, link in text_parts(text, links):
+        if link is None:
+            if words:
+                result.append(nodes.Text(words))
+        elif link.explicit:
+            result.append(xref(link.type, link.target, docname, words))
+        else:
+            result.append(xref(link.type, link.target, docname))
+    return result

@@ -5,12 +5,11 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..i18n import _
-from ..labels import UPDATE_KIND_LABELS
-from ..linked_text import linked_nodes
-from ..index import ProjectIndex
+from ..i18n.labels import UPDATE_KIND_LABELS
+from ..domain.project_index import ProjectIndex
 from ..models import CorrectionsView, Scale
 from .badge import verdict_badge
-from .common import xref
+from .common import linked_nodes, xref
 
 
 def render_corrections_view(view: CorrectionsView, index: ProjectIndex, scale: Scale,

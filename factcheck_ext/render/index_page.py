@@ -21,8 +21,10 @@ from typing import Any
 
 import sphinx
 from markupsafe import escape as markup_escape
+from jinja2 import TemplateNotFound
 from sphinx.application import Sphinx
 from sphinx.domains import IndexEntry
+from ..domain import get_domain
 
 #: our template: the theme's domainindex.html with its ``body`` block replaced
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
@@ -80,7 +82,7 @@ def _theme_template_is_basic(app: Sphinx) -> bool:
         return False
     try:
         filename = environment.get_template("domainindex.html").filename
-    except Exception:  # a theme without the template: leave the page to Sphinx
+    except TemplateNotFound:  # a theme without the template: leave the page to Sphinx
         return False
     return filename is not None and Path(filename).resolve() == _BASIC_TEMPLATE.resolve()
 
@@ -102,7 +104,7 @@ def render_index_page(app: Sphinx, pagename: str, templatename: str,
 
 
 def _our_pages(app: Sphinx) -> set[str]:
-    domain = app.env.domains["fc"]
+    domain = get_domain(app.env)
     return {f"{domain.name}-{index.name}" for index in domain.indices}
 
 

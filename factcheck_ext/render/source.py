@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..index import ProjectIndex
+from ..domain.project_index import ProjectIndex
 from ..i18n import _
-from ..labels import SOURCE_KIND_LABELS
+from ..i18n.labels import SOURCE_KIND_LABELS
 from ..models import Scale, Source
 from .common import joined, link, xref
 

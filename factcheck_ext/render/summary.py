@@ -17,11 +17,11 @@ from html import escape
 
 from docutils import nodes
 
-from ..export.latex import summary_bar
-from ..index import ProjectIndex
+from .latex_assets import summary_bar
+from ..domain.project_index import ProjectIndex
 from ..i18n import N_, _, ngettext
 from ..models import Claim, Scale, SummaryView, Verdict
-from ..queries import select_claims
+from .queries import select_claims
 from .badge import verdict_badge
 from .common import table
 
@@ -119,10 +119,34 @@ def render_breakdown(data: Breakdown, caption: str, chart_id: str) -> nodes.cont
     return container
 
 
+def summary_subject(view: SummaryView, index: ProjectIndex, scale: Scale) -> str:
+    """What a summary counts, in words: its articles, or "claims", then every other
+    filter it has (a scorecard names its claimant, not "all claims")."""
+    qualifiers = []
+    if view.claimant:
+        names = [(index.claimants[name].title or name) if name in index.claimants else name
+                 for name in view.claimant]
+        qualifiers.append(_("by {names}").format(names=", ".join(names)))
+    if view.tags:
+        qualifiers.append(_("tagged {tags}").format(tags=", ".join(view.tags)))
+    if view.verdict:
+        labels = [verdict.label if (verdict := scale.get(key)) else key for key in view.verdict]
+        qualifiers.append(_("rated {verdicts}").format(verdicts=", ".join(labels)))
+    if view.docname_glob:
+        qualifiers.append(_("in documents {pattern}").format(pattern=view.docname_glob))
+    if view.article:
+        base = ", ".join(index.articles[a].title if a in index.articles else a
+                         for a in view.article)
+    elif qualifiers:
+        base = _("the claims")
+    else:
+        return _("all claims")
+    return " ".join([base, ", ".join(qualifiers)]) if qualifiers else base
+
+
 def render_summary_view(view: SummaryView, index: ProjectIndex, scale: Scale, docname: str,
                         serial: int = 0) -> nodes.Element:
-    subject = (", ".join(index.articles[a].title if a in index.articles else a
-                         for a in view.article) if view.article else _("all claims"))
+    subject = summary_subject(view, index, scale)
     chart_id = f"fc-summary-{docname.replace('/', '-')}-{serial}"
     return render_breakdown(breakdown(view, index, scale),
                             _("Verdicts for {subject}").format(subject=subject), chart_id)

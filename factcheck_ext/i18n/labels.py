@@ -1,10 +1,10 @@
 """The words for the fixed values of the model: checking statuses, source kinds,
 claimant kinds, update kinds.  One table each, marked for translation (see
-:mod:`factcheck_ext.i18n`) and translated where they are shown."""
+:mod:`factcheck_ext.i18n.catalog`) and translated where they are shown."""
 
 from __future__ import annotations
 
-from .i18n import N_, _
+from . import N_, _
 
 STATUS_LABELS = {
     "unchecked": N_("Not yet checked"),

@@ -11,8 +11,8 @@ from fnmatch import fnmatchcase
 from itertools import chain
 from typing import Any
 
-from .index import ProjectIndex
-from .models import Claim, ClaimQuery, Scale, Source, SourcesView
+from ..domain.project_index import ProjectIndex
+from ..models import Claim, ClaimQuery, Scale, Source, SourcesView
 
 
 def _sort_keys(index: ProjectIndex, scale: Scale) -> dict[str, Callable[[Claim], Any]]:

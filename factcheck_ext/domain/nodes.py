@@ -1,15 +1,13 @@
 """Placeholder nodes left in the doctree while reading.
 
 Each holds only an object's id (and the parsed body the author wrote); the
-post-transform in :mod:`factcheck_ext.transforms` replaces it with generic
+post-transform in :mod:`factcheck_ext.render.transforms` replaces it with generic
 docutils nodes rendered from the domain's models, once every document has been
 read.  Writers therefore never see these nodes; the skip visitors registered
 in ``setup()`` are a safety net for third-party builders only.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from docutils import nodes
 
@@ -36,10 +34,6 @@ class claimant_block(fc_placeholder):
 
 BLOCKS: tuple[type[fc_placeholder], ...] = (article_block, claim_block, source_block,
                                             claimant_block)
-
-
-def skip(self: object, node: nodes.Node) -> None:
-    raise nodes.SkipNode
 
 
 class claims_view(fc_placeholder):
@@ -75,12 +69,3 @@ PLACEHOLDERS = BLOCKS + VIEWS
 class visually_hidden(nodes.inline):
     """Words for screen readers only (HTML); other builders leave them out, because
     what they say is shown there already (e.g. the verdict badge after a quote)."""
-
-
-def visit_visually_hidden_html(self: Any, node: visually_hidden) -> None:
-    node["classes"] = [*node["classes"], "fc-visually-hidden"]
-    self.visit_inline(node)
-
-
-def depart_visually_hidden_html(self: Any, node: visually_hidden) -> None:
-    self.depart_inline(node)

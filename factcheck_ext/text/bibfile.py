@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from .folding import fold_whitespace
 
 #: entry type -> source kind (types not listed take the directive's :kind:; so does
 #: @article, which reference managers use for journal and newspaper articles alike)
@@ -91,26 +92,28 @@ def _partial_date(year: Any, month: Any = None, day: Any = None) -> str | None:
 
 # --- BibTeX -----------------------------------------------------------------------
 
-def _latex_text(value: str) -> str:
+def _bibtex_entry(key: str, entry: Any, problems: list[tuple[str | None, str]]) -> Entry:
+    from pybtex.exceptions import PybtexError
     from pybtex.richtext import Text
 
-    try:
-        return " ".join(Text.from_latex(value).render_as("text").split())
-    except Exception:  # markup pybtex cannot read: keep the value as it is
-        return " ".join(value.replace("{", "").replace("}", "").split())
+    def latex_text(value: str) -> str:
+        try:
+            return fold_whitespace(Text.from_latex(value).render_as("text"))
+        except PybtexError as exc:  # markup pybtex cannot read: shown without braces
+            problems.append((key, f"has LaTeX markup that cannot be read ({exc}): "
+                                  f"{value!r} is shown without its braces"))
+            return fold_whitespace(value.replace("{", "").replace("}", ""))
 
-
-def _bibtex_entry(key: str, entry: Any) -> Entry:
     fields = {name.lower(): value for name, value in entry.fields.items()}
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
-    data: dict[str, Any] = {"title": _latex_text(fields.get("title", "")) or key}
+    data: dict[str, Any] = {"title": latex_text(fields.get("title", "")) or key}
     if persons:
-        data["author"] = [_latex_text(str(person)) for person in persons]
+        data["author"] = [latex_text(str(person)) for person in persons]
     container = next((fields[name] for name in (
         "journal", "journaltitle", "booktitle", "publisher", "organization", "institution",
         "school", "howpublished") if fields.get(name)), None)
     if container:
-        data["publisher"] = _latex_text(container)
+        data["publisher"] = latex_text(container)
     if fields.get("date"):
         data["date"] = fields["date"].strip()
     elif fields.get("year"):
@@ -142,10 +145,7 @@ def _parse_bibtex(path: Path) -> ParsedFile:
         result.problems.append((None, f"is not valid BibTeX: {exc}"))
         return result
     for key, entry in database.entries.items():
-        try:
-            result.entries.append(_bibtex_entry(key, entry))
-        except Exception as exc:  # an entry pybtex read but we cannot make sense of
-            result.problems.append((key, f"cannot be read: {exc}"))
+        result.entries.append(_bibtex_entry(key, entry, result.problems))
     return result
 
 

@@ -13,19 +13,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-_QUOTE_FOLD = str.maketrans(
-    {**{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"},
-     **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}}
-)
+from .folding import fold_quote, straighten_quotes
+
 _WHITESPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 AFFIX_LENGTH = 32
 CONTEXT_LIMIT = 300
-
-
-def fold(text: str) -> str:
-    """The comparison form of a short string (a quote)."""
-    return _WHITESPACE.sub(" ", text.translate(_QUOTE_FOLD)).strip()
 
 
 @dataclass
@@ -40,7 +33,7 @@ class ArticleText:
     def __post_init__(self) -> None:
         pieces: list[str] = []
         position = shift = 0  # position in the original, shift = original - folded
-        translated = self.original.translate(_QUOTE_FOLD)
+        translated = straighten_quotes(self.original)
         for match in _WHITESPACE.finditer(translated):
             pieces.append(translated[position : match.start()])
             pieces.append(" ")
@@ -59,7 +52,7 @@ class ArticleText:
 
     def find_all(self, quote: str) -> list[tuple[int, int]]:
         """Every (start, end) of *quote* in the original text, in order."""
-        needle = fold(quote)
+        needle = fold_quote(quote)
         if not needle:
             return []
         spans = []

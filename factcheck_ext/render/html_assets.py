@@ -11,10 +11,10 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .config import get_scale
-from .models import Scale
+from ..domain import get_domain
+from ..models import Scale
 
-STATIC_DIR = Path(__file__).parent / "static"
+STATIC_DIR = Path(__file__).parent.parent / "static"
 SCALE_CSS = "factcheck-verdicts.css"
 
 
@@ -51,7 +51,7 @@ def add_static_files(app: Sphinx) -> None:
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     target = static / SCALE_CSS
-    css = scale_css(get_scale(app.config))
+    css = scale_css(get_domain(app.env).scale)
     if not target.exists() or target.read_text(encoding="utf-8") != css:
         target.write_text(css, encoding="utf-8")
     app.add_css_file("factcheck.css")

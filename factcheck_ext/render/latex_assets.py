@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..config import get_scale
+from ..domain import get_domain
 from ..models import Scale
 
 PACKAGE = "sphinxfactcheck"
@@ -72,7 +72,7 @@ def add_latex_package(app: Sphinx) -> None:
     outdir = Path(app.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     target = outdir / f"{PACKAGE}.sty"
-    text = scale_package(get_scale(app.config))
+    text = scale_package(get_domain(app.env).scale)
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     app.add_latex_package(PACKAGE)

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from sphinx.domains import Index, IndexEntry
 
-from .i18n import N_, _, ngettext
-from .labels import CLAIMANT_GROUPS, SOURCE_KIND_GROUPS, status_label
-from .gcpause import without_collector
-from .models import SOURCE_KINDS, Claimant, Located, Source
+from ..i18n import N_, _, ngettext
+from ..i18n.labels import CLAIMANT_GROUPS, SOURCE_KIND_GROUPS, status_label
+from .._gc import without_collector
+from ..models import SOURCE_KINDS, Claimant, Located, Source
+
+if TYPE_CHECKING:
+    from .factcheck_domain import FactCheckDomain
 
 
 class IndexContent(list):  # type: ignore[type-arg]
@@ -30,6 +33,11 @@ class IndexContent(list):  # type: ignore[type-arg]
 
 
 L = TypeVar("L", bound=Located)
+
+
+def _fc(index: Index) -> FactCheckDomain:
+    """The domain an index belongs to, typed (indices are only ever ours)."""
+    return cast("FactCheckDomain", index.domain)
 
 
 def grouped(entries: Iterable[tuple[str, IndexEntry]], order: list[str]) -> IndexContent:
@@ -69,7 +77,7 @@ class ClaimIndex(Index):
     @without_collector
     def generate(self, docnames: Iterable[str] | None = None
                  ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        index, scale = self.domain.index, self.domain.scale  # type: ignore[attr-defined]
+        index, scale = _fc(self).index, _fc(self).scale
         labels = {v.key: v.label for v in scale.verdicts}
         titles = {a.id: a.title for a in index.articles.values()}
         entries = []
@@ -92,7 +100,7 @@ class SourceIndex(Index):
     @without_collector
     def generate(self, docnames: Iterable[str] | None = None
                  ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        index = self.domain.index  # type: ignore[attr-defined]
+        index = _fc(self).index
 
         def entry(source: Source) -> tuple[str, IndexEntry]:
             return (groups[source.kind], IndexEntry(
@@ -118,7 +126,7 @@ class ClaimantIndex(Index):
     @without_collector
     def generate(self, docnames: Iterable[str] | None = None
                  ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        index = self.domain.index  # type: ignore[attr-defined]
+        index = _fc(self).index
 
         def entry(claimant: Claimant) -> tuple[str, IndexEntry]:
             claims = index.claims_by_claimant.get(claimant.id, ())
@@ -133,15 +141,11 @@ class ClaimantIndex(Index):
         return grouped(map(entry, claimants), list(groups.values())), False
 
 
-#: index class -> its names (page title, link in the related bar), in English; the
-#: names Sphinx shows are set per build
-INDEX_NAMES = {index: (index.localname, index.shortname)
-               for index in (ClaimIndex, SourceIndex, ClaimantIndex)}
-
-
-def name_indices() -> None:
-    """Name the indices in the build's language.  Sphinx reads the names from the class
-    (for the page title, the label ``:ref:`` shows and the related bar), so they are
-    set on the class, at setup, once the catalog is loaded."""
-    for index, (localname, shortname) in INDEX_NAMES.items():
-        index.localname, index.shortname = _(localname), _(shortname)
+def named_in_language(index: type[Index]) -> type[Index]:
+    """*index* with its names in the build's language: a subclass made for one
+    domain (one application), so that no class shared by the process changes."""
+    return type(index.__name__, (index,), {
+        "__module__": index.__module__,
+        "localname": _(index.localname),
+        "shortname": _(index.shortname) if index.shortname else index.shortname,
+    })

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from docutils import nodes
+from .folding import fold_whitespace
 
 SUMMARY_LENGTH = 280
 
 
 def shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
     """*text* whitespace-folded, cut at the last word boundary before *limit*."""
-    text = " ".join(text.split())
+    text = fold_whitespace(text)
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit - 1)

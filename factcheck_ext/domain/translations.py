@@ -20,10 +20,12 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .linked_text import folded, text_and_links
-from .models import Located
+from ..text.linked import folded, text_and_links
+from ..models import Located
+from .factcheck_domain import get_domain
 from .nodes import claim_block, claimant_block, fc_placeholder, source_block
-from .summaries import analysis_summary
+from .records import ObjectType
+from ..text.analysis import analysis_summary
 
 #: object type -> the fields a translation replaces
 TRANSLATABLE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -32,7 +34,8 @@ TRANSLATABLE_FIELDS: dict[str, tuple[str, ...]] = {
     "claimant": ("role", "affiliation"),
 }
 FIELD = "fc_field"
-_TABLES = {claim_block: "claims", source_block: "sources", claimant_block: "claimants"}
+_TYPES: dict[type[fc_placeholder], ObjectType] = {
+    claim_block: "claim", source_block: "source", claimant_block: "claimant"}
 
 
 def text_nodes(objtype: str, model: Located) -> list[nodes.paragraph]:
@@ -74,21 +77,12 @@ def read_translations(app: Sphinx, doctree: nodes.document) -> None:
     translated has nothing marked translated."""
     if (app.config.language or "en") == "en":
         return
-    domain = app.env.domains["fc"]
-    changes: dict[tuple[str, str, int], dict[str, Any]] = {}
+    changes: dict[tuple[ObjectType, str, int], dict[str, Any]] = {}
     for block in doctree.findall(fc_placeholder):
-        table = _TABLES.get(type(block))
-        if table is None:
+        objtype = _TYPES.get(type(block))
+        if objtype is None:
             continue
         fields = _translated_fields(block)
         if fields:
-            changes[(table, block["fc_id"], block["fc_lineno"])] = fields
-    if not changes:
-        return
-    record = domain.record(app.env.docname)  # type: ignore[attr-defined]
-    for table in ("claims", "sources", "claimants"):
-        objects: list[Located] = getattr(record, table)
-        for position, obj in enumerate(objects):
-            fields = changes.get((table, obj.id, obj.lineno))
-            if fields:
-                objects[position] = obj.model_copy(update=fields)
+            changes[(objtype, block["fc_id"], block["fc_lineno"])] = fields
+    get_domain(app.env).note_translated(app.env.docname, changes)

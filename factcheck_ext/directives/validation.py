@@ -9,17 +9,18 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from .warnings import SUBTYPES, warn
+from ..diagnostics import Subtype, is_subtype, warn
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def _subtype(error: dict[str, Any]) -> str:
+def _subtype(error: ErrorDetails) -> Subtype:
     kind = error["type"]
     if kind == "missing" and error["loc"][:1] == ("id",):
         return "missing-id"
-    return kind if kind in SUBTYPES else "bad-option"
+    return kind if is_subtype(kind) else "bad-option"
 
 
 def _drop(data: dict[str, Any], loc: tuple[Any, ...]) -> None:

@@ -2,9 +2,9 @@
 
 Sphinx rewrites a page when its own source changed.  A source's "Cited by"
 list, an article's claim list or a link showing a claim's verdict also depend
-on other documents, so after reading we compare the objects of every re-read
-or removed document with their previous version and name, through
-``env-get-updated``, the other documents that show something that changed.
+on other documents, so after reading the objects of every re-read or removed
+document are compared with their previous version, and the other documents
+that show something that changed are rewritten too (see :mod:`.collector`).
 
 Dependency keys:
 
@@ -22,28 +22,17 @@ Dependency keys:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
-from sphinx.application import Sphinx
 
-from .models import Claim, Located
+from ..models import Claim, Located
 from .nodes import article_block, claim_block, claimant_block, fc_placeholder, source_block
-from .storage import DocRecord
-
-if TYPE_CHECKING:
-    from sphinx.environment import BuildEnvironment
-
-    from .domain import FactCheckDomain
+from .records import DocRecord
 
 #: claim fields shown wherever a claim is listed (links, back-links, article lists)
 LISTED_FIELDS = ("title", "verdict", "status", "docname", "anchor")
-
-
-def _domain(env: BuildEnvironment) -> FactCheckDomain:
-    return env.domains["fc"]  # type: ignore[return-value]
 
 
 #: fields no other page shows (the start of a claim's analysis is in the claim's own
@@ -112,46 +101,3 @@ def page_dependencies(doctree: nodes.document, record: DocRecord) -> set[str]:
         if ref.get("refdomain") == "fc":
             keys.add(f"def:{ref['reftype']}:{ref['reftarget'].strip()}")
     return keys
-
-
-def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
-    domain = _domain(app.env)
-    docname = app.env.docname
-    record = domain.docs.get(docname, DocRecord())
-    deps = page_dependencies(doctree, record)
-    if deps:
-        domain.record(docname).depends_on = deps
-    if docname in domain.docs:
-        domain.docs[docname].park()  # read: see DocRecord.park
-
-
-def on_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
-                    removed: set[str]) -> list[str]:
-    domain = _domain(env)
-    domain._before = {d: domain.docs.get(d) for d in changed | removed}
-    domain._reread = set(removed)
-    return []
-
-
-def on_before_read(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str]) -> None:
-    domain = _domain(env)
-    for docname in docnames:
-        domain._before.setdefault(docname, domain.docs.get(docname))
-    domain._reread |= set(docnames)
-
-
-def on_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    domain = _domain(env)
-    before, reread = domain._before, domain._reread
-    domain._before, domain._reread = {}, set()
-    if reread.issuperset(domain.docs):
-        return []  # every document was read: none left to add (and none unpacked for it)
-    keys: set[str] = set()
-    for docname in reread:
-        keys |= changed_keys(before.get(docname), domain.docs.get(docname))
-    if not keys:
-        return []
-    return sorted(
-        docname for docname, record in domain.docs.items()
-        if docname not in reread and record.depends_on & keys
-    )

@@ -53,12 +53,39 @@ def _load(path: str, _mtime: int) -> Ledger:
         raise ConfigError(
             f"factcheck_ledger: {path} is not a factcheck.json dataset ({where}: {first['msg']})"
         ) from None
-    lines = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith('"id": "'):
-            lines.setdefault(stripped[7:].split('"', 1)[0], number)
-    return ledger.model_copy(update={"lines": lines})
+    return ledger.model_copy(update={"lines": claim_lines(text)})
+
+
+def claim_lines(text: str) -> dict[str, int]:
+    """Claim id -> the line its entry starts on, for the entries of the top-level
+    ``claims`` list only (an article or source may share a claim's id)."""
+    decoder = json.JSONDecoder()
+    lines: dict[str, int] = {}
+
+    def skip(position: int, expected: str = "") -> int:
+        while position < len(text) and text[position] in " \t\r\n":
+            position += 1
+        if expected and text.startswith(expected, position):
+            position += 1
+        return position
+
+    position = skip(0, "{")
+    while position < len(text) and text[position] != "}":
+        key, position = decoder.raw_decode(text, skip(position))
+        position = skip(position, ":")
+        start = skip(position)
+        value, position = decoder.raw_decode(text, start)
+        if key == "claims" and isinstance(value, list):
+            position = skip(start, "[")
+            for entry in value:
+                position = skip(position)
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    lines.setdefault(entry["id"], text.count("\n", 0, position) + 1)
+                _entry, position = decoder.raw_decode(text, position)
+                position = skip(position, ",")
+            position = skip(position, "]")
+        position = skip(position, ",")
+    return lines
 
 
 def ledger_path(config: Config, srcdir: str | Path) -> Path | None:

@@ -2,7 +2,7 @@
 
 ``sphinx-factcheck import`` turns published fact-checks into report pages (see
 :mod:`factcheck_ext.importers`); ``sphinx-factcheck init`` scaffolds a new report
-project (see :mod:`factcheck_ext.scaffold`).  ``python -m factcheck_ext`` is the
+project (see :mod:`factcheck_ext.cli.scaffold`).  ``python -m factcheck_ext`` is the
 same command.
 """
 
@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "import":
-        from .importers.run import import_reviews
+        from ..importers.run import import_reviews
 
         return import_reviews(args.files, args.out, output_format=args.format,
                               mapping=args.map, default_verdict=args.default_verdict,

@@ -3,21 +3,20 @@
 A note is stored as plain text (for the exports and the ledger), but the roles in
 it point to sources, claims and the rest.  :func:`text_and_links` records where
 each ``fc`` reference sits in the text; the corrections log then shows the note
-with its links (:func:`linked_nodes`), and the exports with the titles of what it
-cites instead of their ids (:func:`resolved_text`).
+with its links (``render.common.linked_nodes``), and the exports with the
+titles of what it cites instead of their ids (:func:`resolved_text`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
-from .index import ProjectIndex
-from .models import TextLink
-from .render.common import xref
+from ..models import Located, TextLink
+from .folding import fold_whitespace
 
 #: where a link was, while the text is folded (private-use characters: docutils
 #: drops NULs from a text, and an author's text holds no such characters)
@@ -27,7 +26,7 @@ _LINKED = {"article", "claim", "source", "claimant"}
 
 def folded(node: nodes.Node) -> str:
     """A node's text with its whitespace folded, as the models keep texts."""
-    return " ".join(node.astext().split())
+    return fold_whitespace(node.astext())
 
 
 def text_and_links(body: Iterable[nodes.Node]) -> tuple[str, tuple[TextLink, ...]]:
@@ -57,10 +56,10 @@ def text_and_links(body: Iterable[nodes.Node]) -> tuple[str, tuple[TextLink, ...
     return "".join(text), tuple(links)
 
 
-def _parts(text: str, links: Sequence[TextLink]):
+def text_parts(text: str, links: Sequence[TextLink]) -> Iterator[tuple[str, TextLink | None]]:
     """The text cut at its links: (plain text, None) and (link words, link)."""
     position = 0
-    for link in sorted(links, key=lambda l: l.start):
+    for link in sorted(links, key=lambda link: link.start):
         if link.start < position or link.end > len(text):
             continue  # (not this text's links)
         yield text[position:link.start], None
@@ -69,24 +68,12 @@ def _parts(text: str, links: Sequence[TextLink]):
     yield text[position:], None
 
 
-def linked_nodes(text: str, links: Sequence[TextLink], docname: str) -> list[nodes.Node]:
-    """The text as nodes, each link a cross-reference resolved like the role was."""
-    result: list[nodes.Node] = []
-    for words, link in _parts(text, links):
-        if link is None:
-            if words:
-                result.append(nodes.Text(words))
-        elif link.explicit:
-            result.append(xref(link.type, link.target, docname, words))
-        else:
-            result.append(xref(link.type, link.target, docname))
-    return result
-
-
-def resolved_text(text: str, links: Sequence[TextLink], index: ProjectIndex) -> str:
-    """The text with each link's id replaced by the title of what it points to."""
+def resolved_text(text: str, links: Sequence[TextLink],
+                  lookup: Callable[[str, str], Located | None]) -> str:
+    """The text with each link's id replaced by the title of what it points to
+    (*lookup* finds an object by type and id, e.g. ``ProjectIndex.get``)."""
     words = []
-    for part, link in _parts(text, links):
-        obj = index.get(link.type, link.target) if link and not link.explicit else None
+    for part, link in text_parts(text, links):
+        obj = lookup(link.type, link.target) if link and not link.explicit else None
         words.append(obj.title if obj is not None else part)
     return "".join(words)

@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from .gcpause import without_collector
+from .._gc import without_collector
 from .ledger import load_ledger
-from .models import AnnotatedView, Claim
-from .warnings import warn
+from ..models import OPEN_STATUSES, AnnotatedView, Claim
+from ..diagnostics import warn
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
-    from .domain import FactCheckDomain
-    from .index import ProjectIndex
+    from . import FactCheckDomain
+    from .project_index import ProjectIndex
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
         if require_review and checked and not claim.reviewed_by:
             yield _claim_problem(claim, "unreviewed",
                                  "is checked but nobody signed it off (:reviewed-by:)")
-        if verdict and status in ("unchecked", "in-progress"):
+        if verdict and status in OPEN_STATUSES:
             yield _claim_problem(claim, "unexpected-verdict", f"has status {status!r}, "
                                  "so it cannot have a :verdict: yet")
         if claim.claimant:
@@ -200,9 +200,3 @@ def report_problems(domain: FactCheckDomain, problems: list[Problem] | None = No
         if problem not in reported:
             reported.add(problem)
             warn(problem.message, problem.subtype, problem.location)
-
-
-def forget_reported(app: object, env: BuildEnvironment, *args: object) -> list[str]:
-    """A new build starts: every problem may be reported again (``env-get-outdated``)."""
-    env.domains["fc"].reported_problems.clear()  # type: ignore[attr-defined]
-    return []

@@ -12,10 +12,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .gcpause import without_collector
-from .models import Article, Claim, Claimant, Located, Source
-from .quotes import ArticleText, article_text, selector_fields
-from .storage import DocRecord
+from .._gc import without_collector
+from ..models import Article, Claim, Claimant, Located, Source
+from ..text.quotes import ArticleText, article_text, selector_fields
+from .records import DocRecord
 
 
 @dataclass
@@ -114,12 +114,13 @@ class ProjectIndex:
 
     def article_text(self, article_id: str | None) -> ArticleText | None:
         """The folded text of an article, computed once per build."""
-        if article_id not in self._texts:
-            article = self.articles.get(article_id or "")
-            self._texts[article_id or ""] = (
+        key = article_id or ""
+        if key not in self._texts:
+            article = self.articles.get(key)
+            self._texts[key] = (
                 article_text(article.text) if article and article.text is not None else None
             )
-        return self._texts[article_id or ""]
+        return self._texts[key]
 
     def quote_span(self, claim: Claim) -> tuple[int, int] | None:
         """Where the claim's quote is in its article's text (None: not found or no text)."""

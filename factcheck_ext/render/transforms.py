@@ -13,7 +13,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .nodes import (
+from ..domain.nodes import (
     annotated_view,
     article_block,
     bibliography_view,
@@ -26,16 +26,19 @@ from .nodes import (
     sources_view,
     summary_view,
 )
-from .render.annotated import render_annotated_view
-from .render.article import render_article
-from .render.bibliography import render_bibliography_view, render_sources_view
-from .render.claim import render_claim, split_updates
-from .render.claimant import render_claimant
-from .render.claims_table import render_claims_view
-from .render.corrections import render_corrections_view
-from .render.source import render_source
-from .render.summary import render_summary_view
-from .translation import is_text_node
+from .annotated import render_annotated_view
+from .article import render_article
+from .source_lists import render_bibliography_view, render_sources_view
+from .claim import render_claim, split_updates
+from .claimant import render_claimant
+from .claims_table import render_claims_view
+from .corrections import render_corrections_view
+from .source import render_source
+from .summary import render_summary_view
+from ..domain.translations import is_text_node
+from ..domain import get_domain
+from ..domain.factcheck_domain import BADGE_ATTRIBUTE
+from .badge import claim_badge
 
 Renderer = Callable[..., nodes.Node]
 
@@ -47,11 +50,11 @@ BLOCK_RENDERERS: dict[type[fc_placeholder], tuple[str, Renderer]] = {
     claimant_block: ("claimants", render_claimant),
 }
 
-#: view placeholder class -> renderer(view model, index, scale, docname)
+#: view placeholder class -> renderer(view model, index, scale, docname); a summary
+#: also takes its position on the page (see ``RenderFactCheck.run``)
 VIEW_RENDERERS: dict[type[fc_placeholder], Renderer] = {
     claims_view: render_claims_view,
     sources_view: render_sources_view,
-    summary_view: render_summary_view,
     annotated_view: render_annotated_view,
     corrections_view: render_corrections_view,
     bibliography_view: render_bibliography_view,
@@ -62,8 +65,8 @@ class RenderFactCheck(SphinxPostTransform):
     default_priority = 5  # before ReferencesResolver (10)
 
     def run(self, **kwargs: Any) -> None:
-        domain = self.env.domains["fc"]
-        index, scale = domain.index, domain.scale  # type: ignore[attr-defined]
+        domain = get_domain(self.env)
+        index, scale = domain.index, domain.scale
         docname = self.env.docname
         for serial, node in enumerate(list(self.document.findall(fc_placeholder))):
             if type(node) is summary_view:
@@ -95,9 +98,28 @@ class RenderFactCheck(SphinxPostTransform):
         return nodes.container("", *updates, *rest, classes=["fc-duplicate"])
 
 
+class AddClaimBadges(SphinxPostTransform):
+    """A resolved reference to a claim shows the claim's verdict badge after its title.
+
+    The domain marks such references when it resolves them (``BADGE_ATTRIBUTE``, the
+    claim's id); the badge itself is drawn here, in the render layer."""
+
+    default_priority = 11  # after ReferencesResolver (10)
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        for ref in list(self.document.findall(nodes.reference)):
+            claim_id = ref.attributes.pop(BADGE_ATTRIBUTE, None)
+            if claim_id is None:
+                continue
+            claim = domain.index.claims.get(claim_id)
+            if claim is not None:
+                ref += [nodes.Text(" "), claim_badge(claim, domain.scale)]
+
+
 class KeepTextsForGettext(SphinxPostTransform):
     """For the gettext builder: the objects' translatable texts (see
-    :mod:`factcheck_ext.translation`) moved out of their placeholders, so that they are
+    :mod:`factcheck_ext.domain.translations`) moved out of their placeholders, so that they are
     extracted although the placeholders are rendered without them."""
 
     builders = ("gettext",)

@@ -7,7 +7,7 @@ and the docs and tests can enumerate them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, TypeGuard
 
 from sphinx.util import logging
 
@@ -15,8 +15,47 @@ logger = logging.getLogger("factcheck_ext")
 
 WARNING_TYPE = "factcheck"
 
-#: subtype -> what it means (shown in the docs' warning reference).
-SUBTYPES: dict[str, str] = {
+#: every subtype: a typo in a ``warn()`` call fails the type check
+Subtype = Literal[
+    "missing-id",
+    "bad-id",
+    "duplicate-id",
+    "missing-title",
+    "unknown-status",
+    "unknown-verdict",
+    "missing-verdict",
+    "unexpected-verdict",
+    "unknown-kind",
+    "unknown-update-kind",
+    "unknown-article",
+    "unknown-source",
+    "unknown-claim",
+    "unknown-claimant",
+    "claimant-type-conflict",
+    "bad-date",
+    "bad-url",
+    "bad-number",
+    "bad-option",
+    "text-missing",
+    "text-outside",
+    "bad-bibliography",
+    "bad-catalog",
+    "quote-not-found",
+    "no-sources",
+    "misplaced",
+    "bad-filter",
+    "unused-source",
+    "unreviewed",
+    "withheld",
+    "unlogged-change",
+    "removed-claim",
+    "open-check",
+    "no-baseurl",
+]
+
+#: subtype -> what it means (shown in the docs' warning reference); the tests check
+#: that it names every :data:`Subtype`
+SUBTYPES: dict[Subtype, str] = {
     "missing-id": "A directive has no ``:id:`` option.",
     "bad-id": "An id is not lower-case letters, digits, ``-``, ``_`` and ``.``.",
     "duplicate-id": "Two objects of the same type share an id (both places are named).",
@@ -60,8 +99,13 @@ SUBTYPES: dict[str, str] = {
 }
 
 
-def warn(message: str, subtype: str, location: Any = None, **kwargs: Any) -> None:
+def is_subtype(name: str) -> TypeGuard[Subtype]:
+    """Whether *name* is a warning subtype (for names made at run time)."""
+    return name in SUBTYPES
+
+
+def warn(message: str, subtype: Subtype, location: Any = None, **kwargs: Any) -> None:
     """Emit a located, suppressible factcheck warning."""
-    if subtype not in SUBTYPES:  # a programming error, caught by the tests
+    if subtype not in SUBTYPES:  # a programming error, caught by the type check
         raise KeyError(subtype)
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype, **kwargs)

@@ -1,45 +1,36 @@
-"""The ``fc`` domain: where every article, claim and source of a project lives."""
+"""The ``fc`` domain: where every article, claim, source and claimant of a project lives.
+
+Its directives and roles are registered by ``setup()`` (they sit above the domain
+in the import order); the domain keeps the records, resolves references and runs
+the project-wide checks.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from .config import get_scale
-from .directives.article import ArticleDirective
-from .directives.bibliography import BibliographyDirective
-from .directives.claim import ClaimDirective
-from .directives.claimant import ClaimantDirective
-from .directives.source import SourceDirective
-from .directives.update import UpdateDirective
-from .directives.views import (
-    AnnotatedDirective,
-    ClaimsDirective,
-    CorrectionsDirective,
-    SourcesDirective,
-    SummaryDirective,
-)
-from .gcpause import settle_young
-from .index import ProjectIndex
-from .indices import ClaimantIndex, ClaimIndex, SourceIndex
-from .models import Claim, Claimant, Located, Scale
-from .render.badge import claim_badge
-from .roles import verdict_role
-from .storage import DocRecord, DocRecords
+from .._gc import promote_to_oldest_generation
+from ..config import project_scale
+from ..models import Claim, Claimant, Located, Scale, View, is_open
+from .indices import ClaimantIndex, ClaimIndex, SourceIndex, named_in_language
+from .project_index import ProjectIndex
+from .checks import report_problems
+from .records import EMPTY_RECORD, DocRecord, DocRecords, ObjectType
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-def is_unpublished(claim: Claim) -> bool:
-    """Left out of publication builds: a check that is not finished."""
-    return claim.status in ("unchecked", "in-progress")
+#: a reference to a claim that should show the claim's verdict badge (the attribute
+#: names the claim; the render layer adds the badge once references are resolved)
+BADGE_ATTRIBUTE = "fc_badge_claim"
 
 
 class FactCheckDomain(Domain):
@@ -53,75 +44,97 @@ class FactCheckDomain(Domain):
         "source": ObjType("source", "source"),
         "claimant": ObjType("claimant", "claimant"),
     }
-    directives = {
-        "article": ArticleDirective,
-        "claim": ClaimDirective,
-        "source": SourceDirective,
-        "claimant": ClaimantDirective,
-        "claims": ClaimsDirective,
-        "sources": SourcesDirective,
-        "summary": SummaryDirective,
-        "annotated": AnnotatedDirective,
-        "corrections": CorrectionsDirective,
-        "update": UpdateDirective,
-        "bibliography": BibliographyDirective,
-    }
     indices = [ClaimIndex, SourceIndex, ClaimantIndex]
     roles = {
         "article": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "claim": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "source": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "claimant": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
-        "verdict": verdict_role,
     }
     initial_data: dict[str, Any] = {"docs": DocRecords()}
     data_version = 1
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
+        # the index names in this build's language (the catalog is loaded by now)
+        self.indices = [named_in_language(index) for index in self.indices]
         self._index: ProjectIndex | None = None
-        #: problems already warned about in this build (see problems.report_problems)
+        self._scale: Scale | None = None
+        #: problems already warned about in this build (see checks.report_problems)
         self.reported_problems: set[Any] = set()
-        #: documents re-read in this build, and their records before (incremental.py)
-        self._reread: set[str] = set()
-        self._before: dict[str, DocRecord | None] = {}
 
     # --- storage --------------------------------------------------------
 
     @property
-    def docs(self) -> dict[str, DocRecord]:
-        return self.data["docs"]
+    def docs(self) -> Mapping[str, DocRecord]:
+        """Document name -> its record (read-only: change them with the note_* methods)."""
+        docs: DocRecords = self.data["docs"]
+        return docs
 
-    def record(self, docname: str) -> DocRecord:
+    def _store(self, docname: str, record: DocRecord) -> None:
+        self.data["docs"][docname] = record
         self._index = None
-        return self.docs.setdefault(docname, DocRecord()).changing()
 
-    def note_object(self, objtype: str, obj: Located) -> None:
+    def note_object(self, objtype: ObjectType, obj: Located) -> None:
         """Store an object read from the current document."""
-        getattr(self.record(obj.docname), f"{objtype}s").append(obj)
+        self._store(obj.docname, self.docs.get(obj.docname, EMPTY_RECORD).adding(objtype, obj))
+
+    def note_view(self, docname: str, view: View) -> None:
+        """Store a view directive (a table, a summary...) of *docname*."""
+        self._store(docname, self.docs.get(docname, EMPTY_RECORD).adding_view(view))
+
+    def note_translated(self, docname: str,
+                        changes: Mapping[tuple[ObjectType, str, int], dict[str, Any]]) -> None:
+        """Replace fields of objects of *docname* (by type, id and line) with their
+        translations."""
+        record = self.docs.get(docname)
+        if record is None or not changes:
+            return
+        tables = {}
+        for objtype in ("claim", "source", "claimant"):
+            objects = getattr(record, f"{objtype}s")
+            tables[f"{objtype}s"] = tuple(
+                obj.model_copy(update=changes[key])
+                if (key := (objtype, obj.id, obj.lineno)) in changes else obj
+                for obj in objects)
+        self._store(docname, record.replacing(**tables))
+
+    def note_dependencies(self, docname: str, keys: Iterable[str]) -> None:
+        """Record what *docname*'s page shows of other documents (dependency keys)."""
+        record = self.docs.get(docname, EMPTY_RECORD)
+        self.data["docs"][docname] = record.replacing(depends_on=keys)
+
+    def release_objects(self, docname: str) -> None:
+        """*docname* has been read: keep its record packed until it is used."""
+        record = self.docs.get(docname)
+        if record is not None:
+            record.release_objects()
 
     def clear_doc(self, docname: str) -> None:
-        if self.docs.pop(docname, None) is not None:
+        if self.data["docs"].pop(docname, None) is not None:
             self._index = None
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
             if docname in otherdata["docs"]:
-                self.docs[docname] = otherdata["docs"][docname]
+                self.data["docs"][docname] = otherdata["docs"][docname]
         self._index = None
 
     # --- the build-wide view ------------------------------------------------
 
     @property
     def scale(self) -> Scale:
-        return get_scale(self.env.config)
+        """The project's verdict scale in the build's language, made once per build."""
+        if self._scale is None:
+            self._scale = project_scale(self.env.config)
+        return self._scale
 
     @property
     def index(self) -> ProjectIndex:
         if self._index is None:
-            withhold = None if self.env.config.factcheck_publish_unchecked else is_unpublished
+            withhold = None if self.env.config.factcheck_publish_unchecked else is_open
             self._index = ProjectIndex(self.docs, withhold)
-            settle_young()
+            promote_to_oldest_generation()
         return self._index
 
     # --- references -------------------------------------------------------
@@ -141,14 +154,13 @@ class FactCheckDomain(Domain):
             content = [nodes.inline("", obj.title or obj.id, classes=["fc-claim-ref"])]
         elif not node.get("refexplicit") and obj.title:
             content = nodes.inline("", obj.title, classes=[f"fc-{objtype}-ref"])
-        if objtype == "claim" and node.get("fc_badge", True):
-            assert isinstance(obj, Claim)
-            content = [*(content if isinstance(content, list) else [content]), nodes.Text(" ")]
-            content.append(claim_badge(obj, self.scale))
         title = node.get("fc_reftitle") or obj.title
         if isinstance(obj, Claimant) and obj.role and not node.get("fc_reftitle"):
             title = f"{obj.title}, {obj.role}"
-        return make_refnode(builder, fromdocname, obj.docname, obj.anchor, content, title)
+        refnode = make_refnode(builder, fromdocname, obj.docname, obj.anchor, content, title)
+        if objtype == "claim" and node.get("fc_badge", True):
+            refnode[BADGE_ATTRIBUTE] = obj.id
+        return refnode
 
     def resolve_xref(
         self,
@@ -193,7 +205,10 @@ class FactCheckDomain(Domain):
     # --- project-wide checks --------------------------------------------------
 
     def check_consistency(self) -> None:
-        from .problems import report_problems
-
         report_problems(self)
 
+
+
+def get_domain(env: BuildEnvironment) -> FactCheckDomain:
+    """The ``fc`` domain of *env*, typed (the one way to reach it)."""
+    return cast("FactCheckDomain", env.get_domain("fc"))

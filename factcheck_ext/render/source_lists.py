@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..index import ProjectIndex
+from ..domain.project_index import ProjectIndex
 from ..i18n import _
 from ..models import BibliographyView, Scale, Source, SourcesView
-from ..queries import select_sources, source_sort_key
+from .queries import select_sources, source_sort_key
 from .common import xref
 from .source import citation, cited_by
 

@@ -1,0 +1,127 @@
+"""The cyclic collector during a build: paused around project-wide passes, the heap
+frozen while a builder builds.
+
+The build-wide passes (the index, the checks, the domain indices, the dataset)
+allocate tens of thousands of short-lived containers that form no reference cycles:
+reference counting frees them.  Left on, CPython's cyclic collector would scan the
+whole heap (the build environment, every doctree in memory) several times while they
+are alive, which in a large project costs more than the passes themselves.  And an
+incremental build loads an environment of hundreds of thousands of objects, then
+changes a few pages: freezing what is alive when the build starts keeps the
+collector's full collections from scanning that environment again and again.  The
+figures are in ``docs/guide/performance.rst``.
+
+The collector's state is process-global.  So every change here is counted under a
+lock: the first pause switches the collector off (if it was on) and the last one
+switches it back; the first build to start freezes the heap (unless someone else
+has frozen objects) and the last one to end unfreezes it.  A host that builds in
+several threads at once is therefore left as it was once the last build is over;
+meanwhile its builds share one pause and one freeze (a build that starts while
+another holds the heap frozen gets no freeze of its own).  Every freeze is undone
+in a ``finally``: an interrupted build, or an application created and never
+built, leaves nothing frozen.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _CollectorState:
+    """The counts behind :func:`collector_paused` and :func:`heap_frozen`."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.pauses = 0
+        self.enable_after = False
+        self.builds = 0
+        self.we_froze = False
+
+
+_STATE = _CollectorState()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic collector off for the block (restored as found by the last to leave)."""
+    state = _STATE
+    with state.lock:
+        if state.pauses == 0:
+            state.enable_after = gc.isenabled()
+            gc.disable()
+        state.pauses += 1
+    try:
+        yield
+    finally:
+        with state.lock:
+            state.pauses -= 1
+            if state.pauses == 0 and state.enable_after:
+                gc.enable()
+
+
+def without_collector(function: Callable[P, R]) -> Callable[P, R]:
+    """Run *function* with the cyclic collector paused (see the module docstring)."""
+
+    @wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with collector_paused():
+            return function(*args, **kwargs)
+
+    return run
+
+
+def promote_to_oldest_generation() -> None:
+    """Move every object in the young generations to the oldest one, unscanned.
+
+    Called once the build-wide index exists: its objects live until the build ends,
+    and left young they would be scanned twice before they settle.  ``gc.freeze()``
+    then ``gc.unfreeze()`` moves them in constant time.  Skipped while anything is
+    frozen (a build in progress, see :func:`heap_frozen`): unfreezing would release
+    that freeze, and freezing again would also freeze whatever else is alive at that
+    moment, which the collector could then not free until the build ends."""
+    with _STATE.lock:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
+
+
+@contextmanager
+def heap_frozen() -> Iterator[None]:
+    """Everything alive when the first build starts is left out of the collector's
+    scans until the last build ends (see the module docstring)."""
+    state = _STATE
+    with state.lock:
+        if state.builds == 0 and gc.get_freeze_count() == 0:
+            gc.freeze()
+            state.we_froze = True
+        state.builds += 1
+    try:
+        yield
+    finally:
+        with state.lock:
+            state.builds -= 1
+            if state.builds == 0 and state.we_froze:
+                state.we_froze = False
+                gc.unfreeze()
+
+
+def freeze_heap_while_building(app: Any) -> None:
+    """``builder-inited``: the builder's ``build()`` (reading and writing) runs inside
+    :func:`heap_frozen`, so the freeze ends with it, whatever happens."""
+    builder = app.builder
+    build = builder.build
+
+    @wraps(build)
+    def build_with_heap_frozen(*args: Any, **kwargs: Any) -> Any:
+        with heap_frozen():
+            return build(*args, **kwargs)
+
+    builder.build = build_with_heap_frozen

@@ -1,0 +1,55 @@
+"""Helpers shared by the tests: the test roots, throwaway projects, and what a build
+produced (its warnings, its pages)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from lxml import html as lxml_html
+
+ROOTS = Path(__file__).parent / "roots"
+SEED = Path(__file__).parents[1] / "docs" / "_articles" / "reuters-2022-01-07-ablyazov.txt"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def warnings_of(app: Any) -> list[str]:
+    """The warning lines of a build, without colour codes."""
+    text = _ANSI.sub("", app.warning.getvalue())
+    return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
+def factcheck_warnings(app: Any) -> list[str]:
+    return [w for w in warnings_of(app) if "[factcheck." in w]
+
+
+def page(app: Any, docname: str) -> Any:
+    """The built HTML page of *docname*, parsed."""
+    path = Path(app.outdir) / f"{docname}.html"
+    return lxml_html.fromstring(path.read_text(encoding="utf-8"))
+
+
+def text_of(element: Any) -> str:
+    return " ".join(element.text_content().split())
+
+
+def write_project(path: Path, files: dict[str, str], conf: str = "") -> Path:
+    """A throwaway Sphinx project: conf.py with the extension, plus *files*."""
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "conf.py").write_text(
+        'extensions = ["factcheck_ext"]\nproject = "t"\nexclude_patterns = ["_build"]\n'
+        'html_baseurl = "https://t.example/"\n' + conf,
+        encoding="utf-8",
+    )
+    for name, content in files.items():
+        target = path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    return path
+
+
+def copy_root(name: str, dest: Path) -> Path:
+    shutil.copytree(ROOTS / f"test-{name}", dest)
+    return dest
