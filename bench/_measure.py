@@ -38,6 +38,8 @@ gc.callbacks.append(time_collection)
 start = time.perf_counter()
 status = build_main(sys.argv[1:])
 elapsed = time.perf_counter() - start
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+peak = max(
+    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+)
 print(json.dumps({"status": status, "seconds": elapsed, "peak_kib": peak, **collector}))

@@ -30,8 +30,16 @@ from hypothesis import strategies as st
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9_])?$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-VERDICTS = ["true", "mostly-true", "half-true", "mostly-false", "false", "misleading",
-            "unverifiable", "opinion"]
+VERDICTS = [
+    "true",
+    "mostly-true",
+    "half-true",
+    "mostly-false",
+    "false",
+    "misleading",
+    "unverifiable",
+    "opinion",
+]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 # text that stays on one line of reStructuredText (docutils splits lines at these)
@@ -41,18 +49,53 @@ one_line = st.text(
     max_size=60,
 )
 huge = st.builds(lambda s, n: (s or "x") * n, one_line, st.integers(200, 2000))
-markup = st.sampled_from(["*", "**", "`", "``", ":fc:claim:`x`", "|sub|", "[#]_", "<b>",
-                          "</script>", "_`t`", ".. x::", "\\", "{{", "${}", "&amp;"])
+markup = st.sampled_from(
+    [
+        "*",
+        "**",
+        "`",
+        "``",
+        ":fc:claim:`x`",
+        "|sub|",
+        "[#]_",
+        "<b>",
+        "</script>",
+        "_`t`",
+        ".. x::",
+        "\\",
+        "{{",
+        "${}",
+        "&amp;",
+    ]
+)
 wild = st.one_of(one_line, huge, st.lists(markup, max_size=6).map(" ".join))
-ids = st.one_of(st.from_regex(ID_PATTERN, fullmatch=True).filter(lambda s: len(s) < 40),
-                st.sampled_from(["a", "b", "claim-1", "src-1", "art"]), one_line)
-dates = st.one_of(st.dates().map(lambda d: d.isoformat()), one_line,
-                  st.sampled_from(["2022-02-30", "2022-13-01", "7 Jan 2022"]))
-urls = st.one_of(st.sampled_from(["https://example.org/x", "http://a.b", "javascript:alert(1)",
-                                  "ftp://x", "//x", "https://ex ample.org"]), one_line)
+ids = st.one_of(
+    st.from_regex(ID_PATTERN, fullmatch=True).filter(lambda s: len(s) < 40),
+    st.sampled_from(["a", "b", "claim-1", "src-1", "art"]),
+    one_line,
+)
+dates = st.one_of(
+    st.dates().map(lambda d: d.isoformat()),
+    one_line,
+    st.sampled_from(["2022-02-30", "2022-13-01", "7 Jan 2022"]),
+)
+urls = st.one_of(
+    st.sampled_from(
+        [
+            "https://example.org/x",
+            "http://a.b",
+            "javascript:alert(1)",
+            "ftp://x",
+            "//x",
+            "https://ex ample.org",
+        ]
+    ),
+    one_line,
+)
 verdicts = st.one_of(st.sampled_from(VERDICTS), one_line)
-statuses = st.one_of(st.sampled_from(["checked", "unchecked", "in-progress", "retracted"]),
-                     one_line)
+statuses = st.one_of(
+    st.sampled_from(["checked", "unchecked", "in-progress", "retracted"]), one_line
+)
 
 
 @dataclass
@@ -74,38 +117,84 @@ def _options(**strategies: st.SearchStrategy[str]) -> st.SearchStrategy[dict[str
     return st.fixed_dictionaries({}, optional=strategies)
 
 
-articles = st.builds(Directive, st.just("article"), st.one_of(st.none(), one_line),
-                     _options(id=ids, url=urls, publisher=wild, author=wild, published=dates,
-                              text=st.sampled_from(["a.txt", "missing.txt", "../outside.txt",
-                                                    "/a.txt"])),
-                     st.one_of(st.just(""), wild))
-claims = st.builds(Directive, st.just("claim"), st.one_of(st.none(), one_line, huge),
-                   _options(id=ids, article=ids, quote=st.one_of(wild, st.just("words here")),
-                            claimant=wild, date=dates, status=statuses, verdict=verdicts,
-                            sources=st.lists(ids, max_size=4).map(", ".join), tags=wild,
-                            context=wild, occurrence=st.one_of(one_line, st.just("2")),
-                            published=dates, **{"checked-by": wild, "reviewed-by": wild,
-                                                "claimant-type": one_line}),
-                   st.one_of(st.just(""), wild, ids.map(lambda i: f":fc:source:`{i}`")))
-sources = st.builds(Directive, st.just("source"), st.one_of(st.none(), one_line),
-                    _options(id=ids, url=urls, archive=urls, date=dates, accessed=dates,
-                             kind=st.one_of(st.sampled_from(["news", "official"]), one_line),
-                             author=wild, publisher=wild),
-                    st.one_of(st.just(""), wild))
+articles = st.builds(
+    Directive,
+    st.just("article"),
+    st.one_of(st.none(), one_line),
+    _options(
+        id=ids,
+        url=urls,
+        publisher=wild,
+        author=wild,
+        published=dates,
+        text=st.sampled_from(["a.txt", "missing.txt", "../outside.txt", "/a.txt"]),
+    ),
+    st.one_of(st.just(""), wild),
+)
+claims = st.builds(
+    Directive,
+    st.just("claim"),
+    st.one_of(st.none(), one_line, huge),
+    _options(
+        id=ids,
+        article=ids,
+        quote=st.one_of(wild, st.just("words here")),
+        claimant=wild,
+        date=dates,
+        status=statuses,
+        verdict=verdicts,
+        sources=st.lists(ids, max_size=4).map(", ".join),
+        tags=wild,
+        context=wild,
+        occurrence=st.one_of(one_line, st.just("2")),
+        published=dates,
+        **{"checked-by": wild, "reviewed-by": wild, "claimant-type": one_line},
+    ),
+    st.one_of(st.just(""), wild, ids.map(lambda i: f":fc:source:`{i}`")),
+)
+sources = st.builds(
+    Directive,
+    st.just("source"),
+    st.one_of(st.none(), one_line),
+    _options(
+        id=ids,
+        url=urls,
+        archive=urls,
+        date=dates,
+        accessed=dates,
+        kind=st.one_of(st.sampled_from(["news", "official"]), one_line),
+        author=wild,
+        publisher=wild,
+    ),
+    st.one_of(st.just(""), wild),
+)
 views = st.one_of(
-    st.builds(Directive, st.just("claims"), st.none(),
-              _options(article=ids, verdict=verdicts, tags=wild, claimant=wild, docname=wild,
-                       sort=st.one_of(st.sampled_from(["date", "-verdict", "id"]), one_line),
-                       limit=one_line, columns=one_line,
-                       layout=st.one_of(st.sampled_from(["table", "list"]), one_line))),
+    st.builds(
+        Directive,
+        st.just("claims"),
+        st.none(),
+        _options(
+            article=ids,
+            verdict=verdicts,
+            tags=wild,
+            claimant=wild,
+            docname=wild,
+            sort=st.one_of(st.sampled_from(["date", "-verdict", "id"]), one_line),
+            limit=one_line,
+            columns=one_line,
+            layout=st.one_of(st.sampled_from(["table", "list"]), one_line),
+        ),
+    ),
     st.builds(Directive, st.just("summary"), st.none(), _options(article=ids, verdict=verdicts)),
     st.builds(Directive, st.just("sources"), st.none(), _options(kind=one_line, article=ids)),
     st.builds(Directive, st.just("annotated"), ids.filter(bool), st.just({})),
     st.builds(Directive, st.just("corrections"), st.none(), _options(kind=one_line)),
 )
-roles = st.builds(lambda role, target: f":fc:{role}:`{target}`",
-                  st.sampled_from(["claim", "source", "article", "verdict"]),
-                  st.one_of(ids, one_line.filter(lambda s: "`" not in s)))
+roles = st.builds(
+    lambda role, target: f":fc:{role}:`{target}`",
+    st.sampled_from(["claim", "source", "article", "verdict"]),
+    st.one_of(ids, one_line.filter(lambda s: "`" not in s)),
+)
 projects = st.tuples(
     st.lists(st.one_of(articles, claims, sources, views), min_size=1, max_size=8),
     st.lists(roles, max_size=4),
@@ -160,8 +249,9 @@ def run_example(project: tuple, workdir: Path, conf_extra: str = "") -> Outcome:
     src = workdir / "src"
     src.mkdir(parents=True)
     (workdir / "outside.txt").write_text("outside\n")
-    (src / "conf.py").write_text('extensions = ["factcheck_ext"]\n'
-                                 'html_baseurl = "https://fuzz.example/"\n' + conf_extra)
+    (src / "conf.py").write_text(
+        'extensions = ["factcheck_ext"]\nhtml_baseurl = "https://fuzz.example/"\n' + conf_extra
+    )
     (src / "a.txt").write_text(article, encoding="utf-8")
     body = "Fuzz\n====\n\n"
     starts = []  # the line of each directive, to recognise what docutils reports itself
@@ -176,11 +266,18 @@ def run_example(project: tuple, workdir: Path, conf_extra: str = "") -> Outcome:
         # a namespace of its own: Sphinx registers its node classes with docutils, and
         # the next application in this process would warn that they are registered
         with docutils_namespace():
-            app = Sphinx(str(src), str(src), str(workdir / "out"),
-                         str(workdir / "doctrees"), "html", status=status, warning=warning,
-                         freshenv=True)
+            app = Sphinx(
+                str(src),
+                str(src),
+                str(workdir / "out"),
+                str(workdir / "doctrees"),
+                "html",
+                status=status,
+                warning=warning,
+                freshenv=True,
+            )
             app.build()
-    except Exception as exc:  # the property: this never happens
+    except Exception as exc:  # noqa: BLE001 (the property: nothing at all escapes a build)
         import traceback
 
         outcome.problems.append(f"raised {type(exc).__name__}: {exc}\n{traceback.format_exc()}")
@@ -190,7 +287,9 @@ def run_example(project: tuple, workdir: Path, conf_extra: str = "") -> Outcome:
     # ("'Traceback' is not a date") is no traceback
     if "Traceback (most recent call last)" in text:
         outcome.problems.append("printed a traceback")
-    outcome.warnings = [l for l in ANSI.sub("", warning.getvalue()).splitlines() if l.strip()]
+    outcome.warnings = [
+        line for line in ANSI.sub("", warning.getvalue()).splitlines() if line.strip()
+    ]
     for line in outcome.warnings:
         if "[factcheck." in line and not re.search(r"index\.rst:\d+: WARNING", line):
             outcome.problems.append(f"unlocated warning: {line[:200]}")
@@ -203,15 +302,21 @@ def run_example(project: tuple, workdir: Path, conf_extra: str = "") -> Outcome:
     return outcome
 
 
-def fuzz(examples: int, seed: int = 0, shrink: bool = True,
-         report: Path | None = None) -> tuple[int, list[str]]:
+def fuzz(
+    examples: int, seed: int = 0, shrink: bool = True, report: Path | None = None
+) -> tuple[int, list[str]]:
     failures: list[str] = []
     count = 0
     workdir = Path(tempfile.mkdtemp(prefix="fc-fuzz-"))
     phases = [Phase.explicit, Phase.reuse, Phase.generate] + ([Phase.shrink] if shrink else [])
 
-    @settings(max_examples=examples, deadline=None, database=None, phases=phases,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        phases=phases,
+        suppress_health_check=list(HealthCheck),
+    )
     @hypothesis_seed(seed)
     @given(projects)
     def check(project: tuple) -> None:

@@ -23,9 +23,16 @@ from factcheck_ext.models import DEFAULT_SCALE
 from factcheck_ext.render.claimant import site_name
 from factcheck_ext.render.summary import breakdown_of, svg_chart
 
-VERDICTS = [("true", "True"), ("mostly-true", "Mostly true"), ("half-true", "Half true"),
-            ("mostly-false", "Mostly false"), ("false", "False"), ("misleading", "Misleading"),
-            ("unverifiable", "Unverifiable"), ("opinion", "Opinion")]
+VERDICTS = [
+    ("true", "True"),
+    ("mostly-true", "Mostly true"),
+    ("half-true", "Half true"),
+    ("mostly-false", "Mostly false"),
+    ("false", "False"),
+    ("misleading", "Misleading"),
+    ("unverifiable", "Unverifiable"),
+    ("opinion", "Opinion"),
+]
 CLAIMS_PER_DOC = 10
 SOURCES_PER_DOC = 10
 CLAIMANTS_PER_DOC = 10
@@ -52,8 +59,10 @@ class Claim:
 
     @property
     def sentence(self) -> str:
-        return (f"Officials in region {self.doc} said that {self.quote} over the year, "
-                f"according to report {self.doc * 100 + self.number}.")
+        return (
+            f"Officials in region {self.doc} said that {self.quote} over the year, "
+            f"according to report {self.doc * 100 + self.number}."
+        )
 
     def claimant(self, total: int) -> int:
         """The number of the claimant: claimant *k* makes the claims k, k + total, ..."""
@@ -127,9 +136,11 @@ class Plan:
 
 
 def analysis(claim: Claim) -> str:
-    return (f"We compared the statement with the official series for region {claim.doc}. "
-            f"The figures show a change that the claimant describes as {claim.number + 3} "
-            "percent; see the sources below for the underlying tables.")
+    return (
+        f"We compared the statement with the official series for region {claim.doc}. "
+        f"The figures show a change that the claimant describes as {claim.number + 3} "
+        "percent; see the sources below for the underlying tables."
+    )
 
 
 def article_text(doc: int) -> str:
@@ -156,55 +167,69 @@ def claimant_same_as(k: int) -> str:
 
 # --- the extension's project ---------------------------------------------------------------
 
+
 def ext_claim_doc(plan: Plan, doc: int) -> str:
     out = [h(f"Report {doc}")]
-    out.append(f".. fc:article:: Headline of report {doc}\n   :id: art-{doc}\n"
-               f"   :publisher: Publisher {doc % 13}\n   :published: 2022-01-07\n"
-               f"   :text: /_texts/art-{doc}.txt\n\n   Checked for the benchmark.\n\n")
+    out.append(
+        f".. fc:article:: Headline of report {doc}\n   :id: art-{doc}\n"
+        f"   :publisher: Publisher {doc % 13}\n   :published: 2022-01-07\n"
+        f"   :text: /_texts/art-{doc}.txt\n\n   Checked for the benchmark.\n\n"
+    )
     out.append(h("Claims", "-"))
     for n in range(CLAIMS_PER_DOC):
         c = plan.claim(doc, n)
         sources = ", ".join(f"s-{s}" for s in c.sources(plan.source_count))
-        out.append(f".. fc:claim:: {c.title}\n   :id: {c.id}\n   :quote: {c.quote}\n"
-                   f"   :claimant: official-{c.claimant(plan.claimant_count)}\n"
-                   f"   :verdict: {c.verdict[0]}\n"
-                   f"   :sources: {sources}\n\n   {analysis(c)}\n\n")
+        out.append(
+            f".. fc:claim:: {c.title}\n   :id: {c.id}\n   :quote: {c.quote}\n"
+            f"   :claimant: official-{c.claimant(plan.claimant_count)}\n"
+            f"   :verdict: {c.verdict[0]}\n"
+            f"   :sources: {sources}\n\n   {analysis(c)}\n\n"
+        )
     out.append(h("Scorecard", "-"))
-    out.append(f".. fc:summary::\n   :article: art-{doc}\n\n"
-               f".. fc:claims::\n   :article: art-{doc}\n")
+    out.append(
+        f".. fc:summary::\n   :article: art-{doc}\n\n.. fc:claims::\n   :article: art-{doc}\n"
+    )
     return "".join(out)
 
 
 def ext_source_doc(plan: Plan, sdoc: int) -> str:
     out = [h(f"Sources {sdoc}")]
-    out += [f".. fc:source:: Statistical table {s}\n   :id: s-{s}\n"
-            f"   :url: https://stats.example/table/{s}\n"
-            f"   :publisher: Statistics office\n   :date: 2021-12-01\n"
-            f"   :kind: official\n\n   Table {s} of the yearly series.\n\n"
-            for s in plan.sources_in(sdoc)]
+    out += [
+        f".. fc:source:: Statistical table {s}\n   :id: s-{s}\n"
+        f"   :url: https://stats.example/table/{s}\n"
+        f"   :publisher: Statistics office\n   :date: 2021-12-01\n"
+        f"   :kind: official\n\n   Table {s} of the yearly series.\n\n"
+        for s in plan.sources_in(sdoc)
+    ]
     return "".join(out)
 
 
 def ext_claimant_doc(plan: Plan, cdoc: int) -> str:
     out = [h(f"Claimants {cdoc}")]
-    out += [f".. fc:claimant:: {claimant_name(k)}\n   :id: official-{k}\n"
-            f"   :role: {claimant_role(k)}\n   :same-as: {claimant_same_as(k)}\n\n"
-            f"   Speaks for the statistics of region {k}.\n\n"
-            for k in plan.claimants_in(cdoc)]
+    out += [
+        f".. fc:claimant:: {claimant_name(k)}\n   :id: official-{k}\n"
+        f"   :role: {claimant_role(k)}\n   :same-as: {claimant_same_as(k)}\n\n"
+        f"   Speaks for the statistics of region {k}.\n\n"
+        for k in plan.claimants_in(cdoc)
+    ]
     return "".join(out)
 
 
 def ext_index(plan: Plan) -> str:
-    return (h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
-            "   claims/*\n   sources/*\n   claimants/*\n\nSee the :ref:`fc-claimindex`.\n\n"
-            + h("All verdicts", "-") + ".. fc:summary::\n")
+    return (
+        h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
+        "   claims/*\n   sources/*\n   claimants/*\n\nSee the :ref:`fc-claimindex`.\n\n"
+        + h("All verdicts", "-")
+        + ".. fc:summary::\n"
+    )
 
 
 # --- the plain twin ---------------------------------------------------------------------------
 
+
 def table(header: list[str], rows: list[list[str]]) -> str:
     out = [".. list-table::\n   :header-rows: 1\n\n"]
-    for row in [header] + rows:
+    for row in [header, *rows]:
         out.append("   * - " + "\n     - ".join(cell or "\u00a0" for cell in row) + "\n")
     return "".join(out) + "\n"
 
@@ -250,14 +275,17 @@ def ref(claim: Claim) -> str:
 def twin_claim_doc(plan: Plan, doc: int) -> str:
     claims = [plan.claim(doc, n) for n in range(CLAIMS_PER_DOC)]
     out = [h(f"Report {doc}")]
-    out.append(f".. _art-{doc}:\n\n**Headline of report {doc}**\n\n"
-               f":Publisher: Publisher {doc % 13}\n:Published: 2022-01-07\n\n"
-               "Checked for the benchmark.\n\n.. rubric:: Claims checked in this article\n\n")
+    out.append(
+        f".. _art-{doc}:\n\n**Headline of report {doc}**\n\n"
+        f":Publisher: Publisher {doc % 13}\n:Published: 2022-01-07\n\n"
+        "Checked for the benchmark.\n\n.. rubric:: Claims checked in this article\n\n"
+    )
     out += [f"* {ref(c)} {c.verdict[1]}\n" for c in claims]
     out.append("\n" + h("Claims", "-"))
     for c in claims:
-        sources = "; ".join(f":ref:`Statistical table {s} <s-{s}>`"
-                            for s in c.sources(plan.source_count))
+        sources = "; ".join(
+            f":ref:`Statistical table {s} <s-{s}>`" for s in c.sources(plan.source_count)
+        )
         claimant = claimant_ref(c.claimant(plan.claimant_count))
         out.append(
             f".. _{c.id}:\n\n{c.verdict[1]} **{c.title}**\n\n:Claimant: {claimant}\n"
@@ -265,14 +293,24 @@ def twin_claim_doc(plan: Plan, doc: int) -> str:
             f":Article: :ref:`Headline of report {doc} <art-{doc}>`\n\n"
             f"   \u201c{c.quote}\u201d\n\n   -- {claimant}, in "
             f":ref:`Headline of report {doc} <art-{doc}>`\n\n"
-            f"**In the article:** *{c.sentence}*\n\n{analysis(c)}\n\n**Sources:** {sources}\n\n")
+            f"**In the article:** *{c.sentence}*\n\n{analysis(c)}\n\n**Sources:** {sources}\n\n"
+        )
     out.append(h("Scorecard", "-"))
-    out.append(summary_chart(claims, f"fc-summary-claims-doc-{doc:05d}-0",
-                             f"Verdicts for Headline of report {doc}"))
+    out.append(
+        summary_chart(
+            claims, f"fc-summary-claims-doc-{doc:05d}-0", f"Verdicts for Headline of report {doc}"
+        )
+    )
     out.append(summary_table(claims))
-    out.append(table(["Claim", "Claimant", "Date", "Verdict"],
-                     [[ref(c), claimant_ref(c.claimant(plan.claimant_count)), "2022-01-07",
-                       c.verdict[1]] for c in claims]))
+    out.append(
+        table(
+            ["Claim", "Claimant", "Date", "Verdict"],
+            [
+                [ref(c), claimant_ref(c.claimant(plan.claimant_count)), "2022-01-07", c.verdict[1]]
+                for c in claims
+            ],
+        )
+    )
     return "".join(out)
 
 
@@ -284,9 +322,11 @@ def twin_source_doc(plan: Plan, sdoc: int) -> str:
     out = [h(f"Sources {sdoc}")]
     for s in plan.sources_in(sdoc):
         cited = "; ".join(f"{ref(c)} {c.verdict[1]}" for c in citing.get(s, []))
-        out.append(f".. _s-{s}:\n\n`Statistical table {s} <https://stats.example/table/{s}>`__. "
-                   f"*Statistics office, 2021-12-01.* [official]\n\n"
-                   f"Table {s} of the yearly series.\n\n**Cited by:** {cited}\n\n")
+        out.append(
+            f".. _s-{s}:\n\n`Statistical table {s} <https://stats.example/table/{s}>`__. "
+            f"*Statistics office, 2021-12-01.* [official]\n\n"
+            f"Table {s} of the yearly series.\n\n**Cited by:** {cited}\n\n"
+        )
     return "".join(out)
 
 
@@ -299,8 +339,11 @@ def twin_claimant_doc(plan: Plan, cdoc: int) -> str:
     for k in plan.claimants_in(cdoc):
         name, same_as = claimant_name(k), claimant_same_as(k)
         claims = plan.claims_by(k)
-        listed = "".join(f"* 2022-01-07: {ref(c)} {c.verdict[1]}, in "
-                         f":ref:`Headline of report {c.doc} <art-{c.doc}>`\n" for c in claims)
+        listed = "".join(
+            f"* 2022-01-07: {ref(c)} {c.verdict[1]}, in "
+            f":ref:`Headline of report {c.doc} <art-{c.doc}>`\n"
+            for c in claims
+        )
         out.append(
             f".. _official-{k}:\n\n**{name}**\n\n:Kind: Person\n:Role: {claimant_role(k)}\n"
             f":Elsewhere: `{site_name(same_as)} <{same_as}>`__\n\n"
@@ -308,16 +351,19 @@ def twin_claimant_doc(plan: Plan, cdoc: int) -> str:
             f".. rubric:: Scorecard of {name}\n\n"
             + summary_chart(claims, f"fc-scorecard-official-{k}", f"Verdicts on claims by {name}")
             + summary_table(claims)
-            + f".. rubric:: Claims by {name}, newest first\n\n{listed}\n")
+            + f".. rubric:: Claims by {name}, newest first\n\n{listed}\n"
+        )
     return "".join(out)
 
 
 def twin_index(plan: Plan) -> str:
-    return (h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
-            "   claims/*\n   sources/*\n   claimants/*\n   claim-index\n\n"
-            + h("All verdicts", "-")
-            + summary_chart(plan.all_claims(), "fc-summary-index-0", "Verdicts for all claims")
-            + summary_table(plan.all_claims()))
+    return (
+        h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
+        "   claims/*\n   sources/*\n   claimants/*\n   claim-index\n\n"
+        + h("All verdicts", "-")
+        + summary_chart(plan.all_claims(), "fc-summary-index-0", "Verdicts for all claims")
+        + summary_table(plan.all_claims())
+    )
 
 
 def twin_claim_index(plan: Plan) -> str:
@@ -333,6 +379,7 @@ def twin_claim_index(plan: Plan) -> str:
 
 # --- the peer: the same claims and sources as sphinx-needs objects -------------------------------
 
+
 #: sphinx-needs ids are upper case
 def need_id(kind: str, *numbers: int) -> str:
     return f"{kind}_" + "_".join(str(n) for n in numbers)
@@ -345,7 +392,8 @@ needs_types = [
     {"directive": "source", "title": "Source", "prefix": "S_", "color": "#FEDCD2",
      "style": "node"},
 ]
-needs_fields = {name: {"nullable": True} for name in ("verdict", "claimant", "quote", "url", "publisher")}
+needs_fields = {name: {"nullable": True}
+                for name in ("verdict", "claimant", "quote", "url", "publisher")}
 needs_links = {"cites": {"incoming": "cited by", "outgoing": "cites"}}
 needs_id_regex = "^[A-Z0-9_]{3,}"
 suppress_warnings = ["needs.beta"]
@@ -353,31 +401,42 @@ suppress_warnings = ["needs.beta"]
 
 
 def needs_claim_doc(plan: Plan, doc: int) -> str:
-    out = [h(f"Report {doc}"), f"**Headline of report {doc}**, Publisher {doc % 13}, "
-           "2022-01-07. Checked for the benchmark.\n\n", h("Claims", "-")]
+    out = [
+        h(f"Report {doc}"),
+        f"**Headline of report {doc}**, Publisher {doc % 13}, "
+        "2022-01-07. Checked for the benchmark.\n\n",
+        h("Claims", "-"),
+    ]
     for n in range(CLAIMS_PER_DOC):
         c = plan.claim(doc, n)
         cites = ", ".join(need_id("S", s) for s in c.sources(plan.source_count))
-        out.append(f".. claim:: {c.title}\n   :id: {need_id('C', doc, n)}\n"
-                   f"   :quote: {c.quote}\n"
-                   f"   :claimant: {claimant_name(c.claimant(plan.claimant_count))}\n"
-                   f"   :verdict: {c.verdict[0]}\n   :cites: {cites}\n\n   {analysis(c)}\n\n")
+        out.append(
+            f".. claim:: {c.title}\n   :id: {need_id('C', doc, n)}\n"
+            f"   :quote: {c.quote}\n"
+            f"   :claimant: {claimant_name(c.claimant(plan.claimant_count))}\n"
+            f"   :verdict: {c.verdict[0]}\n   :cites: {cites}\n\n   {analysis(c)}\n\n"
+        )
     return "".join(out)
 
 
 def needs_source_doc(plan: Plan, sdoc: int) -> str:
     out = [h(f"Sources {sdoc}")]
-    out += [f".. source:: Statistical table {s}\n   :id: {need_id('S', s)}\n"
-            f"   :url: https://stats.example/table/{s}\n"
-            f"   :publisher: Statistics office\n\n   Table {s} of the yearly series.\n\n"
-            for s in plan.sources_in(sdoc)]
+    out += [
+        f".. source:: Statistical table {s}\n   :id: {need_id('S', s)}\n"
+        f"   :url: https://stats.example/table/{s}\n"
+        f"   :publisher: Statistics office\n\n   Table {s} of the yearly series.\n\n"
+        for s in plan.sources_in(sdoc)
+    ]
     return "".join(out)
 
 
 def needs_index(plan: Plan) -> str:
-    return (h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
-            "   claims/*\n   sources/*\n\n" + h("All claims", "-")
-            + ".. needtable::\n   :types: claim\n   :columns: id, title, claimant, verdict\n")
+    return (
+        h("Benchmark report") + ".. toctree::\n   :maxdepth: 1\n   :glob:\n\n"
+        "   claims/*\n   sources/*\n\n"
+        + h("All claims", "-")
+        + ".. needtable::\n   :types: claim\n   :columns: id, title, claimant, verdict\n"
+    )
 
 
 def generate_needs(root: Path, claims: int, overrides: dict[str, str] | None = None) -> Path:
@@ -395,7 +454,7 @@ def generate_needs(root: Path, claims: int, overrides: dict[str, str] | None = N
     return root
 
 
-# --- writing ---------------------------------------------------------------------------------------
+# --- writing -------------------------------------------------------------------------------
 
 # Both projects drop the theme's navigation sidebar: it renders the whole toctree into
 # every page, a cost quadratic in the number of documents that belongs to the theme
@@ -413,8 +472,7 @@ def _write(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def generate(root: Path, claims: int, plain: bool,
-             overrides: dict[str, str] | None = None) -> Path:
+def generate(root: Path, claims: int, plain: bool, overrides: dict[str, str] | None = None) -> Path:
     """Write the project (or its twin) for *claims* claims into *root*.
 
     With *overrides* (claim id -> verdict key) it rewrites exactly the files whose
@@ -458,7 +516,9 @@ def edit_one_claim(root: Path, plain: bool) -> None:
     path = root / "claims" / "doc-00000.rst"
     text = path.read_text(encoding="utf-8")
     if plain:
-        text = text.replace(f":Verdict: {definition('true')}", f":Verdict: {definition('false')}", 1)
+        text = text.replace(
+            f":Verdict: {definition('true')}", f":Verdict: {definition('false')}", 1
+        )
     else:
         text = text.replace(":verdict: true", ":verdict: false", 1)
     path.write_text(text, encoding="utf-8")

@@ -38,23 +38,30 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import (  # noqa: E402
-    EDIT, edit_everywhere, edit_one_claim, generate, generate_needs)
+from generate import EDIT, edit_everywhere, edit_one_claim, generate, generate_needs
 
 HERE = Path(__file__).parent
 
 
 def build(src: Path, *extra: str) -> dict:
     out = src / "_build" / "html"
-    command = [sys.executable, str(HERE / "_measure.py"), "-q", *extra, "-b", "html",
-               str(src), str(out)]
+    command = [
+        sys.executable,
+        str(HERE / "_measure.py"),
+        "-q",
+        *extra,
+        "-b",
+        "html",
+        str(src),
+        str(out),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
-    lines = [l for l in result.stdout.splitlines() if l.startswith("{")]
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     if result.returncode or not lines:
         raise SystemExit(f"build failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
     data = json.loads(lines[-1])
     if result.stderr.strip():
-        data["warnings"] = len([l for l in result.stderr.splitlines() if "WARNING" in l])
+        data["warnings"] = len([line for line in result.stderr.splitlines() if "WARNING" in line])
     if data["status"]:
         raise SystemExit(f"build returned {data['status']}: {result.stderr[-2000:]}")
     return data
@@ -64,8 +71,14 @@ def snapshot(out: Path) -> dict[str, int]:
     return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*.html")}
 
 
-def measure(work: Path, claims: int, parallel: bool, repeat: int,
-            peer: str | None = None, full_repeat: int = 1) -> dict[str, dict]:
+def measure(
+    work: Path,
+    claims: int,
+    parallel: bool,
+    repeat: int,
+    peer: str | None = None,
+    full_repeat: int = 1,
+) -> dict[str, dict]:
     kinds = ["ext", "twin"] + (["peer"] if peer else [])
     writers = {
         "ext": lambda root, edit=None: generate(root, claims, plain=False, overrides=edit),
@@ -127,9 +140,15 @@ def measure(work: Path, claims: int, parallel: bool, repeat: int,
     if repeat % 2:
         restore("twin")()
         build(roots["twin"])
-    everywhere = [incremental("twin", (
-        lambda: edit_everywhere(roots["twin"], claims, plain=True)) if turn % 2 == 0
-        else restore("twin")) for turn in range(repeat)]
+    everywhere = [
+        incremental(
+            "twin",
+            (lambda: edit_everywhere(roots["twin"], claims, plain=True))
+            if turn % 2 == 0
+            else restore("twin"),
+        )
+        for turn in range(repeat)
+    ]
     results["twin"]["incremental_everywhere"] = median_run(everywhere)
     return results
 
@@ -146,8 +165,9 @@ def measure_pairs(work: Path, small: int, large: int, pairs: int) -> dict[str, l
     measured: dict[str, list[dict]] = {"ext": [], "twin": []}
     for _turn in range(pairs):
         for kind, runs in measured.items():
-            runs.append({str(claims): build(work / f"{kind}-{claims}", "-E")
-                         for claims in (small, large)})
+            runs.append(
+                {str(claims): build(work / f"{kind}-{claims}", "-E") for claims in (small, large)}
+            )
     return measured
 
 
@@ -164,7 +184,8 @@ def report_pairs(measured: dict[str, list[dict]]) -> str:
             f"pair{'s' if len(runs) != 1 else ''} of builds "
             f"({name}): median {whole[len(whole) // 2]:+.1f}% (from {whole[0]:+.1f}% to "
             f"{whole[-1]:+.1f}%); outside the cyclic collector median "
-            f"{outside[len(outside) // 2]:+.1f}%")
+            f"{outside[len(outside) // 2]:+.1f}%"
+        )
     return "\n".join(lines)
 
 
@@ -197,25 +218,29 @@ def ratio(a: float | None, b: float | None) -> str:
 def report(all_results: dict[int, dict]) -> str:
     """The table: extension, twin and their ratio, plus sphinx-needs when measured."""
     peer = any("peer" in res for res in all_results.values())
-    rows = [("claims", "measure", "extension", "twin", "ext/twin")
-            + (("sphinx-needs", "ext/needs") if peer else ())]
+    rows = [
+        ("claims", "measure", "extension", "twin", "ext/twin")
+        + (("sphinx-needs", "ext/needs") if peer else ())
+    ]
 
-    def line(first: str, measure: str, values: tuple[float | None, ...], fmt: str,
-             ratios: bool = True) -> None:
+    def line(
+        first: str, measure: str, values: tuple[float | None, ...], fmt: str, ratios: bool = True
+    ) -> None:
         e, t, p = values
         cells = [first, measure, show(e, fmt), show(t, fmt), ratio(e, t) if ratios else ""]
         if peer:
             cells += [show(p, fmt), ratio(e, p) if ratios else ""]
         rows.append(tuple(cells))
 
-    def get(res: dict, kind: str, key: str, field: str = "seconds",
-            scale: float = 1) -> float | None:
+    def get(
+        res: dict, kind: str, key: str, field: str = "seconds", scale: float = 1
+    ) -> float | None:
         value = res.get(kind, {}).get(key, {}).get(field)
         return None if value is None else value / scale
 
     for claims, res in all_results.items():
-        def three(key: str, field: str = "seconds", scale: float = 1,
-                  res: dict = res) -> tuple:
+
+        def three(key: str, field: str = "seconds", scale: float = 1, res: dict = res) -> tuple:
             return tuple(get(res, kind, key, field, scale) for kind in ("ext", "twin", "peer"))
 
         line(str(claims), "full build (s)", three("full"), "{:.2f}")
@@ -225,15 +250,26 @@ def report(all_results: dict[int, dict]) -> str:
             line("", "full build -j 2 (s)", three("j2"), "{:.2f}")
         line("", "incremental, twin edits 1 page (s)", three("incremental"), "{:.2f}")
         line("", "  pages rewritten", three("incremental", "pages"), "{:.0f}", ratios=False)
-        line("", "incremental, twin edits every page (s)",
-             (get(res, "ext", "incremental"), get(res, "twin", "incremental_everywhere"), None),
-             "{:.2f}")
-        line("", "  pages rewritten", (get(res, "ext", "incremental", "pages"),
-             get(res, "twin", "incremental_everywhere", "pages"), None), "{:.0f}", ratios=False)
-        line("", "ms per claim (full)", three("full", scale=claims / 1000), "{:.2f}",
-             ratios=False)
+        line(
+            "",
+            "incremental, twin edits every page (s)",
+            (get(res, "ext", "incremental"), get(res, "twin", "incremental_everywhere"), None),
+            "{:.2f}",
+        )
+        line(
+            "",
+            "  pages rewritten",
+            (
+                get(res, "ext", "incremental", "pages"),
+                get(res, "twin", "incremental_everywhere", "pages"),
+                None,
+            ),
+            "{:.0f}",
+            ratios=False,
+        )
+        line("", "ms per claim (full)", three("full", scale=claims / 1000), "{:.2f}", ratios=False)
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     counts = sorted(all_results)
     if len(counts) >= 2:
@@ -242,11 +278,15 @@ def report(all_results: dict[int, dict]) -> str:
             if any(kind not in all_results[n] for n in (first, last)):
                 continue
             full = {n: all_results[n][kind]["full"] for n in (first, last)}
-            text = (f"time per claim, {first} -> {last} claims ({name}): "
-                    f"{growth(full, 'seconds'):+.1f}%")
+            text = (
+                f"time per claim, {first} -> {last} claims ({name}): "
+                f"{growth(full, 'seconds'):+.1f}%"
+            )
             if all("gc_seconds" in run for run in full.values()):
-                text += (f"; outside the cyclic collector {growth(full, 'outside'):+.1f}%, "
-                         f"the collector alone {growth(full, 'gc_seconds'):+.1f}%")
+                text += (
+                    f"; outside the cyclic collector {growth(full, 'outside'):+.1f}%, "
+                    f"the collector alone {growth(full, 'gc_seconds'):+.1f}%"
+                )
             lines.append(text)
     return "\n".join(lines)
 
@@ -261,6 +301,7 @@ def growth_span(counts: list[int]) -> tuple[int, int]:
 def growth(full: dict[int, dict], field: str) -> float:
     """How much a full build's *field* per claim grows between the two claim counts, in
     percent ("outside": the build's time less the collector's)."""
+
     def per_claim(claims: int) -> float:
         run = full[claims]
         value = run["seconds"] - run["gc_seconds"] if field == "outside" else run[field]
@@ -280,21 +321,40 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=HERE / "_work")
     parser.add_argument("--no-parallel", action="store_true", help="skip the -j 2 builds")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
-    parser.add_argument("--repeat", type=int, default=5,
-                        help="incremental builds per measurement; the median is reported")
-    parser.add_argument("--full-repeat", type=int, default=1,
-                        help="full builds per project, alternating; the median is reported")
-    parser.add_argument("--pairs", type=int, default=0,
-                        help="then build the 1,000-claim (or smallest) and the largest "
-                             "project back to back this many times, for growth per claim")
-    parser.add_argument("--pairs-only", action="store_true",
-                        help="with --pairs: generate the projects and measure only the pairs")
-    parser.add_argument("--peer", choices=["sphinx-needs"],
-                        help="also measure the same claims as sphinx-needs objects")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=5,
+        help="incremental builds per measurement; the median is reported",
+    )
+    parser.add_argument(
+        "--full-repeat",
+        type=int,
+        default=1,
+        help="full builds per project, alternating; the median is reported",
+    )
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=0,
+        help="then build the 1,000-claim (or smallest) and the largest "
+        "project back to back this many times, for growth per claim",
+    )
+    parser.add_argument(
+        "--pairs-only",
+        action="store_true",
+        help="with --pairs: generate the projects and measure only the pairs",
+    )
+    parser.add_argument(
+        "--peer",
+        choices=["sphinx-needs"],
+        help="also measure the same claims as sphinx-needs objects",
+    )
     args = parser.parse_args()
     if args.peer and importlib.util.find_spec("sphinx_needs") is None:
-        parser.error("--peer sphinx-needs: sphinx-needs is not installed "
-                     "(pip install sphinx-needs)")
+        parser.error(
+            "--peer sphinx-needs: sphinx-needs is not installed (pip install sphinx-needs)"
+        )
     if args.pairs and len(args.claims) < 2:
         parser.error("--pairs needs two claim counts")
     if args.pairs_only and not args.pairs:
@@ -303,8 +363,9 @@ def main() -> None:
     results = {}
     for claims in [] if args.pairs_only else args.claims:
         print(f"measuring {claims} claims ...", flush=True)
-        results[claims] = measure(args.work, claims, not args.no_parallel, args.repeat,
-                                  args.peer, args.full_repeat)
+        results[claims] = measure(
+            args.work, claims, not args.no_parallel, args.repeat, args.peer, args.full_repeat
+        )
     pairs = {}
     if args.pairs:
         small, large = growth_span(sorted(args.claims))
@@ -315,8 +376,9 @@ def main() -> None:
         print(f"measuring {small} and {large} claims in pairs ...", flush=True)
         pairs = measure_pairs(args.work, small, large, args.pairs)
     print()
-    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python "
-          f"{platform.python_version()}")
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
     if results:
         print(report(results))
     if pairs:

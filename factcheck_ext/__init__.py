@@ -30,8 +30,8 @@ from .i18n import add_catalog
 from .render.html_assets import add_static_files, add_static_path
 from .render.index_page import add_templates_path, render_index_page
 from .render.latex_assets import add_latex_package
-from .render.visitors import SKIP, VISUALLY_HIDDEN_VISITORS
 from .render.transforms import AddClaimBadges, KeepTextsForGettext, RenderFactCheck
+from .render.visitors import SKIP, VISUALLY_HIDDEN_VISITORS
 
 __all__ = ["__version__", "setup"]
 
@@ -57,10 +57,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive_to_domain("fc", name, directive)
     for name, role in ROLES.items():
         app.add_role_to_domain("fc", name, role)
+    skipped: dict[str, Any] = dict.fromkeys(_BUILDER_FORMATS, SKIP)
     for node_class in PLACEHOLDERS:
-        app.add_node(node_class, **{fmt: SKIP for fmt in _BUILDER_FORMATS})
-    app.add_node(visually_hidden, **{**{fmt: SKIP for fmt in _BUILDER_FORMATS},
-                                     "html": VISUALLY_HIDDEN_VISITORS})
+        app.add_node(node_class, **skipped)
+    app.add_node(visually_hidden, **{**skipped, "html": VISUALLY_HIDDEN_VISITORS})
     # translated builds: the models take the translated texts (before the collector
     # packs the document's record)
     app.connect("doctree-read", read_translations, priority=400)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 from sphinx.application import Sphinx
@@ -14,8 +14,11 @@ from sphinx.errors import ConfigError
 from .i18n import _
 from .models import DEFAULT_SCALE, DEFAULT_VERDICTS, Scale, Verdict
 
-#: name -> (default, what a change rebuilds, accepted types); documented in docs/reference/config.rst
-CONFIG_VALUES: dict[str, tuple[Any, str, tuple[type, ...]]] = {
+_ConfigRebuild = Literal["", "env", "html"]
+
+#: name -> (default, what a change rebuilds, accepted types); documented in
+#: docs/reference/config.rst
+CONFIG_VALUES: dict[str, tuple[Any, _ConfigRebuild, tuple[type, ...]]] = {
     "factcheck_verdicts": (None, "env", (list, type(None))),
     "factcheck_publisher": (None, "html", (dict, type(None))),
     "factcheck_export": (True, "", (bool,)),
@@ -53,10 +56,18 @@ def _scale_from_json(raw: str, language: str) -> Scale:
 def default_scale(language: str) -> Scale:
     """The default scale, its labels and descriptions in the build's language (from the
     extension's message catalog, as loaded for this build)."""
-    scale = Scale(verdicts=[
-        Verdict(**{**entry, "label": str(_(entry["label"])),
-                   "description": str(_(entry["description"]))})
-        for entry in DEFAULT_VERDICTS])
+    scale = Scale(
+        verdicts=[
+            Verdict(
+                **{
+                    **entry,
+                    "label": str(_(entry["label"])),
+                    "description": str(_(entry["description"])),
+                }
+            )
+            for entry in DEFAULT_VERDICTS
+        ]
+    )
     # (English, unless a project catalog renames a verdict: the shared scale itself)
     return DEFAULT_SCALE if scale == DEFAULT_SCALE else scale
 

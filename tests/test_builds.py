@@ -7,11 +7,25 @@ import re
 from pathlib import Path
 
 import pytest
-from .helpers import copy_root, factcheck_warnings, page, text_of, write_project
 from sphinx.errors import ConfigError
 
-BUILDERS = ["html", "dirhtml", "singlehtml", "latex", "text", "man", "texinfo", "epub", "xml",
-            "pseudoxml", "json", "pickle", "gettext"]
+from .helpers import copy_root, factcheck_warnings, page, text_of, write_project
+
+BUILDERS = [
+    "html",
+    "dirhtml",
+    "singlehtml",
+    "latex",
+    "text",
+    "man",
+    "texinfo",
+    "epub",
+    "xml",
+    "pseudoxml",
+    "json",
+    "pickle",
+    "gettext",
+]
 
 
 @pytest.mark.parametrize("builder", BUILDERS)
@@ -67,7 +81,8 @@ def test_incremental_build_updates_backlinks_and_article_lists(make_app, tmp_pat
     _edit(src / "article.rst", ":verdict: true\n   :sources: lpg-cap\n", ":verdict: false\n")
     _edit(src / "index.rst", "   sources\n", "   sources\n   more\n")
     (src / "more.rst").write_text(
-        "More\n====\n\n.. fc:claim:: A new claim\n   :id: new-claim\n   :article: reuters-ablyazov\n"
+        "More\n====\n\n.. fc:claim:: A new claim\n   :id: new-claim\n"
+        "   :article: reuters-ablyazov\n"
         "   :verdict: true\n   :sources: lpg-cap\n"
     )
     app2 = make_app("html", srcdir=src)
@@ -101,8 +116,11 @@ def test_incremental_build_rewrites_only_dependent_pages(make_app, tmp_path):
     _edit(src / "article.rst", "Prices doubled", "Prices rose")
     app2 = make_app("html", srcdir=src)
     app2.build()
-    rewritten = {p.name for p in Path(app2.outdir).glob("*.html")
-                 if p.stat().st_mtime_ns != mtimes.get(p.name)}
+    rewritten = {
+        p.name
+        for p in Path(app2.outdir).glob("*.html")
+        if p.stat().st_mtime_ns != mtimes.get(p.name)
+    }
     assert "unrelated.html" not in rewritten
     assert {"article.html"} <= rewritten
     # (index.html holds the toctree, which Sphinx itself rewrites with its children)
@@ -117,8 +135,11 @@ def test_incremental_build_rewrites_pages_showing_a_changed_verdict(make_app, tm
     _edit(src / "article.rst", ":verdict: true\n", ":verdict: mostly-true\n")
     app2 = make_app("html", srcdir=src)
     app2.build()
-    rewritten = {p.name for p in Path(app2.outdir).glob("*.html")
-                 if p.stat().st_mtime_ns != mtimes.get(p.name)}
+    rewritten = {
+        p.name
+        for p in Path(app2.outdir).glob("*.html")
+        if p.stat().st_mtime_ns != mtimes.get(p.name)
+    }
     assert {"article.html", "sources.html", "index.html"} <= rewritten
     lpg = page(app2, "sources").get_element_by_id("source-lpg-cap")
     assert "Mostly true" in text_of(lpg.find_class("fc-cited-by")[0])
@@ -130,12 +151,20 @@ def test_custom_verdict_scale(make_app, tmp_path):
         "  {'key': 'correct', 'label': 'Correct', 'description': 'Right.', 'rating': 2,"
         " 'colour': '#005a9c'},\n"
         "  {'key': 'wrong', 'label': 'Wrong', 'description': 'Not right.', 'rating': 1},\n"
-        "  {'key': 'satire', 'label': 'Satire', 'description': 'A joke.', 'needs_sources': False},\n"
+        "  {'key': 'satire', 'label': 'Satire', 'description': 'A joke.',"
+        " 'needs_sources': False},\n"
         "]\n"
     )
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n.. fc:claim:: A joke\n   :id: joke\n   :verdict: satire\n\n"
-        ":fc:verdict:`correct`\n")}, conf)
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": (
+                "T\n=\n\n.. fc:claim:: A joke\n   :id: joke\n   :verdict: satire\n\n"
+                ":fc:verdict:`correct`\n"
+            )
+        },
+        conf,
+    )
     app = make_app("html", srcdir=src)
     app.build()
     assert factcheck_warnings(app) == []
@@ -149,24 +178,29 @@ def test_custom_verdict_scale(make_app, tmp_path):
     ("verdicts", "message"),
     [
         ("[{'key': 'ok', 'label': 'OK'}]", "entry 1 ('ok') is invalid: description"),
-        ("[{'key': 'ok', 'label': 'OK', 'description': 'x', 'colour': 'green'}]",
-         "entry 1 ('ok') is invalid: colour"),
-        ("[{'key': 'a', 'label': 'A', 'description': 'x'}, {'key': 'a', 'label': 'B', "
-         "'description': 'y'}]", "verdict key 'a' is defined twice"),
+        (
+            "[{'key': 'ok', 'label': 'OK', 'description': 'x', 'colour': 'green'}]",
+            "entry 1 ('ok') is invalid: colour",
+        ),
+        (
+            "[{'key': 'a', 'label': 'A', 'description': 'x'}, {'key': 'a', 'label': 'B', "
+            "'description': 'y'}]",
+            "verdict key 'a' is defined twice",
+        ),
         ("[]", "factcheck_verdicts"),
     ],
 )
 def test_bad_verdict_scale_is_a_clear_config_error(make_app, tmp_path, verdicts, message):
-    src = write_project(tmp_path / "src", {"index.rst": "T\n=\n"},
-                        f"factcheck_verdicts = {verdicts}\n")
+    src = write_project(
+        tmp_path / "src", {"index.rst": "T\n=\n"}, f"factcheck_verdicts = {verdicts}\n"
+    )
     with pytest.raises(ConfigError, match=re.escape(message)):
         make_app("html", srcdir=src)
 
 
 def test_setup_declares_parallel_safety_and_env_version():
-    from unittest.mock import MagicMock
-
     from importlib.metadata import version
+    from unittest.mock import MagicMock
 
     import factcheck_ext
     from factcheck_ext.domain.records import ENV_VERSION
@@ -187,9 +221,16 @@ def test_other_projects_link_to_claims_with_intersphinx(make_app, tmp_path):
         'extensions.append("sphinx.ext.intersphinx")\n'
         f'intersphinx_mapping = {{"desk": ("https://desk.example.org/", {str(inventory)!r})}}\n'
     )
-    src = write_project(tmp_path / "other", {"index.rst": (
-        "Other\n=====\n\nSee :fc:claim:`desk:fuel-prices` and "
-        ":external+desk:fc:source:`lpg-cap`.\n")}, conf)
+    src = write_project(
+        tmp_path / "other",
+        {
+            "index.rst": (
+                "Other\n=====\n\nSee :fc:claim:`desk:fuel-prices` and "
+                ":external+desk:fc:source:`lpg-cap`.\n"
+            )
+        },
+        conf,
+    )
     app = make_app("html", srcdir=src)
     app.build()
     assert factcheck_warnings(app) == []

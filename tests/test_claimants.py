@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from .helpers import copy_root, factcheck_warnings, page, text_of, write_project
 from .schemaorg_vocabulary import errors as vocabulary_errors
 
@@ -31,8 +32,11 @@ def test_a_profile_shows_who_they_are(claimants):
     assert "Exiled former banker and minister" in text
     assert "Democratic Choice of Kazakhstan" in text
     assert "Leads an opposition movement from exile." in text
-    links = dict((a.text_content(), a.get("href")) for a in block.xpath(".//a[@href]")
-                 if a.get("href").startswith("https://"))
+    links = {
+        a.text_content(): a.get("href")
+        for a in block.xpath(".//a[@href]")
+        if a.get("href").startswith("https://")
+    }
     assert links["Wikidata"] == "https://www.wikidata.org/wiki/Q12345"
     assert links["Wikipedia (en)"] == "https://en.wikipedia.org/wiki/Mukhtar_Ablyazov"
     assert links["Mukhtar Ablyazov"] == "https://ablyazov.example/"  # the name links the site
@@ -47,16 +51,20 @@ def test_the_scorecard_counts_rated_claims_and_lists_every_claim_newest_first(cl
     assert rows["Rated claims"] == ["1", "100%"] and rows["Checked claims"] == ["2", ""]
     assert "1 more claim not yet checked." in text_of(block)
     svg = block.xpath(".//svg")[0]
-    assert "Verdicts on claims by Mukhtar Ablyazov: True: 1 (100%)" in svg.xpath(
-        "./title")[0].text_content()
+    assert (
+        "Verdicts on claims by Mukhtar Ablyazov: True: 1 (100%)"
+        in svg.xpath("./title")[0].text_content()
+    )
     items = block.find_class("fc-claimant-claims")[0].xpath("./li")
     assert [text_of(li) for li in items] == [
         "2022-01-09: The West should act. Opinion, in An interview",
         "2022-01-08: The protesters call him every day. Check in progress, in An interview",
         "2022-01-07: The CSTO sent troops. True, in An interview",
     ]
-    assert items[0].xpath(".//a/@href") == ["claims.html#claim-ablyazov-opinion",
-                                            "claims.html#article-interview"]
+    assert items[0].xpath(".//a/@href") == [
+        "claims.html#claim-ablyazov-opinion",
+        "claims.html#article-interview",
+    ]
 
 
 def test_a_claimant_without_claims_says_so(claimants):
@@ -74,7 +82,8 @@ def test_claims_link_their_claimant_everywhere(claimants):
     attribution = claim.xpath(".//*[contains(@class,'attribution')]")[0]
     assert attribution.xpath(".//a/@href")[0] == profile
     assert attribution.xpath(".//a")[0].get("title") == (
-        "Mukhtar Ablyazov, Exiled former banker and minister")
+        "Mukhtar Ablyazov, Exiled former banker and minister"
+    )
     free = page(claimants, "claims").get_element_by_id("claim-free-text")
     assert "Claimant: Senator X" in text_of(free)
     assert not free.find_class("fc-claim-meta")[0].xpath(".//a[contains(@href,'claimant')]")
@@ -83,26 +92,33 @@ def test_claims_link_their_claimant_everywhere(claimants):
     assert set(table.xpath(".//tbody/tr/td[2]//a/@href")) == {profile}
     listed = views.get_element_by_id("free-text").xpath(".//li")
     assert [text_of(li) for li in listed] == [
-        "A free-text claimant still works. Half true (Senator X, 2022-01-07)"]
+        "A free-text claimant still works. Half true (Senator X, 2022-01-07)"
+    ]
 
 
 def test_the_role_links_by_id_with_the_name_or_a_title(claimants):
     doc = page(claimants, "index")
     links = {a.text_content(): a.get("href") for a in doc.xpath("//a[contains(@href,'claimant-')]")}
-    assert links == {"Mukhtar Ablyazov": "people.html#claimant-ablyazov",
-                     "the agency": "people.html#claimant-reuters"}
+    assert links == {
+        "Mukhtar Ablyazov": "people.html#claimant-ablyazov",
+        "the agency": "people.html#claimant-reuters",
+    }
 
 
 def test_views_filter_by_claimant_id_or_name(claimants):
     views = page(claimants, "views")
 
     def claims_in(section_id):
-        return [text_of(td) for td in
-                views.get_element_by_id(section_id).xpath(".//tbody/tr/td[1]")]
+        return [
+            text_of(td) for td in views.get_element_by_id(section_id).xpath(".//tbody/tr/td[1]")
+        ]
 
     by_id = claims_in("by-id")
-    assert by_id == ["The CSTO sent troops.", "The West should act.",
-                     "The protesters call him every day."]
+    assert by_id == [
+        "The CSTO sent troops.",
+        "The West should act.",
+        "The protesters call him every day.",
+    ]
     assert claims_in("by-name") == by_id
     rows = _rows(views.get_element_by_id("summary").find_class("fc-summary-table")[0])
     assert rows["True"] == ["1", "100%"] and rows["Opinion"] == ["1", "not rated"]
@@ -131,17 +147,26 @@ def test_claimreview_authors_come_from_the_claimant(claimants):
     reviews = _json_ld(claimants, "claims")
     person = reviews["ablyazov-true"]["itemReviewed"]["author"]
     assert person == {
-        "@type": "Person", "name": "Mukhtar Ablyazov", "url": "https://ablyazov.example/",
-        "sameAs": ["https://www.wikidata.org/wiki/Q12345",
-                   "https://en.wikipedia.org/wiki/Mukhtar_Ablyazov"],
+        "@type": "Person",
+        "name": "Mukhtar Ablyazov",
+        "url": "https://ablyazov.example/",
+        "sameAs": [
+            "https://www.wikidata.org/wiki/Q12345",
+            "https://en.wikipedia.org/wiki/Mukhtar_Ablyazov",
+        ],
         "jobTitle": "Exiled former banker and minister",
         "affiliation": {"@type": "Organization", "name": "Democratic Choice of Kazakhstan"},
     }
     organisation = reviews["reuters-fuel"]["itemReviewed"]["author"]
-    assert organisation == {"@type": "Organization", "name": "Reuters",
-                            "description": "News agency"}
-    assert reviews["free-text"]["itemReviewed"]["author"] == {"@type": "Person",
-                                                              "name": "Senator X"}
+    assert organisation == {
+        "@type": "Organization",
+        "name": "Reuters",
+        "description": "News agency",
+    }
+    assert reviews["free-text"]["itemReviewed"]["author"] == {
+        "@type": "Person",
+        "name": "Senator X",
+    }
     for review in reviews.values():
         assert vocabulary_errors(review) == []
 
@@ -152,8 +177,7 @@ def test_the_dataset_has_the_claimants_and_each_claims_claimant_id(claimants):
     jsonschema.validate(data, json.loads((out / "factcheck.schema.json").read_text()))
     by_id = {c["id"]: c for c in data["claimants"]}
     assert list(by_id) == ["ablyazov", "nobody", "reuters"]
-    assert by_id["ablyazov"]["claims"] == ["ablyazov-opinion", "ablyazov-pending",
-                                           "ablyazov-true"]
+    assert by_id["ablyazov"]["claims"] == ["ablyazov-opinion", "ablyazov-pending", "ablyazov-true"]
     assert by_id["ablyazov"]["same_as"][0] == "https://www.wikidata.org/wiki/Q12345"
     assert by_id["reuters"]["kind"] == "organization" and by_id["nobody"]["claims"] == []
     claims = {c["id"]: c for c in data["claims"]}
@@ -163,12 +187,19 @@ def test_the_dataset_has_the_claimants_and_each_claims_claimant_id(claimants):
 
 
 def test_required_claimants_warn_about_free_text_with_a_hint(make_app, tmp_path):
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n.. fc:claimant:: Mukhtar Ablyazov\n   :id: ablyazov\n\n"
-        ".. fc:claim:: C\n   :id: c\n   :verdict: opinion\n   :claimant: Mukhtar Ablyazov\n\n"
-        ".. fc:claim:: D\n   :id: d\n   :verdict: opinion\n   :claimant: Senator X\n\n"
-        ".. fc:claim:: E\n   :id: e\n   :verdict: opinion\n   :claimant: ablyazov\n")},
-        "factcheck_claimants_required = True\n")
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": (
+                "T\n=\n\n.. fc:claimant:: Mukhtar Ablyazov\n   :id: ablyazov\n\n"
+                ".. fc:claim:: C\n   :id: c\n   :verdict: opinion\n   :claimant: Mukhtar Ablyazov\n"
+                "\n"
+                ".. fc:claim:: D\n   :id: d\n   :verdict: opinion\n   :claimant: Senator X\n\n"
+                ".. fc:claim:: E\n   :id: e\n   :verdict: opinion\n   :claimant: ablyazov\n"
+            )
+        },
+        "factcheck_claimants_required = True\n",
+    )
     app = make_app("html", srcdir=src, warningiserror=True)
     app.build()
     warnings = [w for w in factcheck_warnings(app) if "[factcheck.unknown-claimant]" in w]
@@ -192,8 +223,11 @@ def test_an_edited_verdict_updates_the_scorecard_on_another_page(make_app, tmp_p
     app.build()
     before = _mtimes(Path(app.outdir))
     claims = src / "claims.rst"
-    claims.write_text(claims.read_text().replace(
-        ":claimant: ablyazov\n   :verdict: true", ":claimant: ablyazov\n   :verdict: false"))
+    claims.write_text(
+        claims.read_text().replace(
+            ":claimant: ablyazov\n   :verdict: true", ":claimant: ablyazov\n   :verdict: false"
+        )
+    )
     app2 = make_app("html", srcdir=src)
     app2.build()
     after = _mtimes(Path(app2.outdir))
@@ -210,8 +244,11 @@ def test_a_renamed_claimant_is_renamed_on_the_pages_of_their_claims(make_app, tm
     src = copy_root("claimants", tmp_path / "src")
     make_app("html", srcdir=src).build()
     people = src / "people.rst"
-    people.write_text(people.read_text().replace(".. fc:claimant:: Mukhtar Ablyazov",
-                                                 ".. fc:claimant:: M. Ablyazov"))
+    people.write_text(
+        people.read_text().replace(
+            ".. fc:claimant:: Mukhtar Ablyazov", ".. fc:claimant:: M. Ablyazov"
+        )
+    )
     app = make_app("html", srcdir=src)
     app.build()
     claim = page(app, "claims").get_element_by_id("claim-ablyazov-true")
@@ -220,8 +257,11 @@ def test_a_renamed_claimant_is_renamed_on_the_pages_of_their_claims(make_app, tm
 
 
 def _bodies(out: Path) -> dict[str, str]:
-    return {p.name: p.read_text().split('<div class="body"', 1)[-1] for p in out.glob("*.html")
-            if p.name not in ("search.html", "genindex.html")}
+    return {
+        p.name: p.read_text().split('<div class="body"', 1)[-1]
+        for p in out.glob("*.html")
+        if p.name not in ("search.html", "genindex.html")
+    }
 
 
 def test_parallel_and_serial_builds_agree(make_app, tmp_path):
@@ -230,14 +270,15 @@ def test_parallel_and_serial_builds_agree(make_app, tmp_path):
     parallel = make_app("html", srcdir=copy_root("claimants", tmp_path / "b"), parallel=2)
     parallel.build()
     assert _bodies(Path(serial.outdir)) == _bodies(Path(parallel.outdir))
-    assert ((Path(serial.outdir) / "factcheck.json").read_bytes()
-            == (Path(parallel.outdir) / "factcheck.json").read_bytes())
+    assert (Path(serial.outdir) / "factcheck.json").read_bytes() == (
+        Path(parallel.outdir) / "factcheck.json"
+    ).read_bytes()
 
 
-@pytest.mark.parametrize("builder", ["latex", "text", "man", "texinfo", "epub", "xml",
-                                     "singlehtml", "dirhtml", "json"])
+@pytest.mark.parametrize(
+    "builder", ["latex", "text", "man", "texinfo", "epub", "xml", "singlehtml", "dirhtml", "json"]
+)
 def test_every_builder_writes_the_profiles(make_app, tmp_path, builder):
-    app = make_app(builder, srcdir=copy_root("claimants", tmp_path / "src"),
-                   warningiserror=True)
+    app = make_app(builder, srcdir=copy_root("claimants", tmp_path / "src"), warningiserror=True)
     app.build()
     assert app.statuscode == 0, app.warning.getvalue()

@@ -126,14 +126,19 @@ def test_the_french_report_builds_clean(make_app, tmp_path):
 
     from .helpers import page
 
-    french = make_app("html", srcdir=_docs_copy(tmp_path), warningiserror=True,
-                      confoverrides={"language": "fr", "nitpicky": True})
+    french = make_app(
+        "html",
+        srcdir=_docs_copy(tmp_path),
+        warningiserror=True,
+        confoverrides={"language": "fr", "nitpicky": True},
+    )
     french.build()
     assert french.warning.getvalue().strip() == ""
     claims = page(french, "report/claims")
     fuel = claims.get_element_by_id("claim-fuel-prices")
     assert "Les manifestations au Kazakhstan ont commencé en réaction à la hausse" in (
-        fuel.text_content())
+        fuel.text_content()
+    )
     assert "The protests that began in response to rising fuel prices" in fuel.text_content()
     script = claims.xpath("//script[@type='application/ld+json']")[0].text
     reviews = {r["url"].rsplit("#", 1)[1]: r for r in json.loads(script)}

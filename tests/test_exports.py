@@ -9,12 +9,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from .helpers import ROOTS, copy_root, factcheck_warnings, page, write_project
 from pydantic_core import to_json
-from .schemaorg_vocabulary import errors as vocabulary_errors
 
 from factcheck_ext.export.dataset import dataset_schema
 from factcheck_ext.export.records_cache import CACHE_FILE
+
+from .helpers import ROOTS, copy_root, factcheck_warnings, page, write_project
+from .schemaorg_vocabulary import errors as vocabulary_errors
 
 DOCS = Path(__file__).parents[1] / "docs"
 
@@ -44,10 +45,18 @@ def test_claimreview_properties_match_the_data(basic):
     assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
     assert review["url"] == "https://desk.example.org/report/article.html#claim-fuel-prices"
     assert review["claimReviewed"] == "The protests began in response to rising fuel prices."
-    assert review["author"] == {"@type": "Organization", "name": "Basic desk",
-                                "url": "https://desk.example.org/"}
-    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "True",
-                                      "ratingValue": 5, "bestRating": 5, "worstRating": 1}
+    assert review["author"] == {
+        "@type": "Organization",
+        "name": "Basic desk",
+        "url": "https://desk.example.org/",
+    }
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "True",
+        "ratingValue": 5,
+        "bestRating": 5,
+        "worstRating": 1,
+    }
     assert review["datePublished"] == "2022-01-10"
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"
@@ -74,9 +83,12 @@ def test_claimreview_conforms_to_the_schema_org_vocabulary(make_app, tmp_path):
 
 
 def test_the_vocabulary_check_catches_mistakes():
-    good = {"@type": "ClaimReview", "claimReviewed": "x",
-            "reviewRating": {"@type": "Rating", "ratingValue": 1, "alternateName": "False"},
-            "itemReviewed": {"@type": "Claim", "appearance": {"@type": "CreativeWork"}}}
+    good = {
+        "@type": "ClaimReview",
+        "claimReviewed": "x",
+        "reviewRating": {"@type": "Rating", "ratingValue": 1, "alternateName": "False"},
+        "itemReviewed": {"@type": "Claim", "appearance": {"@type": "CreativeWork"}},
+    }
     assert vocabulary_errors(good) == []
     misspelt = {**good, "claimReviwed": "x"}
     assert vocabulary_errors(misspelt) == ["$.claimReviwed: not a schema.org property"]
@@ -99,19 +111,25 @@ def test_script_json_escapes_everything_that_could_end_a_script():
 
 
 def test_hostile_text_cannot_break_out_of_the_script_or_the_page(make_app, tmp_path):
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n"
-        f".. fc:claim:: {HOSTILE}\n   :id: evil\n   :verdict: false\n   :sources: s\n"
-        f"   :claimant: {HOSTILE}\n\n"
-        f".. fc:source:: {HOSTILE}\n   :id: s\n   :url: javascript:alert(1)\n"
-        f"   :archive: https://ok.example/\n")})
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": (
+                "T\n=\n\n"
+                f".. fc:claim:: {HOSTILE}\n   :id: evil\n   :verdict: false\n   :sources: s\n"
+                f"   :claimant: {HOSTILE}\n\n"
+                f".. fc:source:: {HOSTILE}\n   :id: s\n   :url: javascript:alert(1)\n"
+                f"   :archive: https://ok.example/\n"
+            )
+        },
+    )
     app = make_app("html", srcdir=src)
     app.build()
     html_text = (Path(app.outdir) / "index.html").read_text()
     assert "<script>alert(1)" not in html_text
     assert html_text.count('<script type="application/ld+json">') == 1
     start = html_text.index('<script type="application/ld+json">')
-    script = html_text[start:html_text.index("</script>", start)]
+    script = html_text[start : html_text.index("</script>", start)]
     assert "<!--" not in script and "-->" not in script and "<b>" not in script
     review = json_ld(app, "index")[0]
     assert review["claimReviewed"] == HOSTILE
@@ -124,8 +142,9 @@ def test_hostile_text_cannot_break_out_of_the_script_or_the_page(make_app, tmp_p
 def test_without_html_baseurl_urls_are_relative_and_it_warns_once(make_app, tmp_path):
     src = copy_root("basic", tmp_path / "src")
     conf = src / "conf.py"
-    conf.write_text(conf.read_text().replace('html_baseurl = "https://desk.example.org/report/"',
-                                             ""))
+    conf.write_text(
+        conf.read_text().replace('html_baseurl = "https://desk.example.org/report/"', "")
+    )
     app = make_app("html", srcdir=src)
     app.build()
     assert json_ld(app, "article")[0]["url"] == "article.html#claim-fuel-prices"
@@ -156,7 +175,7 @@ def test_dataset_content(basic):
     assert claim["selector"]["exact"] == "The protests that began in response to rising fuel prices"
     assert claim["selector"]["suffix"].startswith(" have turned this week")
     text = (ROOTS / "test-basic" / "_articles" / "ablyazov.txt").read_text()
-    assert text[claim["selector"]["start"]:claim["selector"]["end"]] == claim["quote"]
+    assert text[claim["selector"]["start"] : claim["selector"]["end"]] == claim["quote"]
     source = next(s for s in data["sources"] if s["id"] == "rferl")
     assert source["cited_by"] == ["fuel-prices"]
     assert [v["key"] for v in data["scale"]["verdicts"]][:2] == ["true", "mostly-true"]
@@ -189,19 +208,28 @@ def test_dataset_is_byte_identical_across_builds_and_parallelism(make_app, tmp_p
     assert outputs[0] == outputs[1] == outputs[2]
 
 
-ARTICLE_DOC = ("A\n=\n\n.. fc:article:: The article\n   :id: art\n   :published: {date}\n\n"
-               "   The mayor said that taxes fell.\n")
-CLAIM_DOC = ("B\n=\n\n.. fc:claim:: Taxes fell\n   :id: taxes\n   :article: art\n"
-             "   :quote: taxes fell\n   :verdict: false\n   :sources: stats\n\n   Rose.\n\n"
-             ".. fc:source:: Tax statistics\n   :id: stats\n\n   The table.\n")
+ARTICLE_DOC = (
+    "A\n=\n\n.. fc:article:: The article\n   :id: art\n   :published: {date}\n\n"
+    "   The mayor said that taxes fell.\n"
+)
+CLAIM_DOC = (
+    "B\n=\n\n.. fc:claim:: Taxes fell\n   :id: taxes\n   :article: art\n"
+    "   :quote: taxes fell\n   :verdict: false\n   :sources: stats\n\n   Rose.\n\n"
+    ".. fc:source:: Tax statistics\n   :id: stats\n\n   The table.\n"
+)
 
 
 def test_dataset_reuses_records_only_while_their_inputs_are_unchanged(make_app, tmp_path):
     """Claim records are cached between builds; a claim's record must follow a change in
     the document of its article (its date and quote position come from there)."""
-    src = write_project(tmp_path / "src", {
-        "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n",
-        "a.rst": ARTICLE_DOC.format(date="2022-01-07"), "b.rst": CLAIM_DOC})
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n",
+            "a.rst": ARTICLE_DOC.format(date="2022-01-07"),
+            "b.rst": CLAIM_DOC,
+        },
+    )
 
     def build() -> dict:
         app = make_app("html", srcdir=src)
@@ -213,9 +241,9 @@ def test_dataset_reuses_records_only_while_their_inputs_are_unchanged(make_app, 
     # mark the cached record: an unchanged rebuild reuses it as it is
     cache = src / "_build" / "doctrees" / CACHE_FILE
     key, schema, entries = pickle.loads(cache.read_bytes())
-    inputs, records = entries["b"]  # the claim's document
+    _inputs, records = entries["b"]  # the claim's document
     record, line = records["taxes"]
-    records["taxes"] = (record.replace(b"\"Taxes fell\"", b"\"Marked\""), line)
+    records["taxes"] = (record.replace(b'"Taxes fell"', b'"Marked"'), line)
     cache.write_bytes(pickle.dumps((key, schema, entries)))
     assert build()["claims"][0]["title"] == "Marked"
     # the article's document changes (not the claim's): the record is dumped afresh
@@ -228,15 +256,22 @@ def test_a_cached_record_follows_its_claimant_being_registered(make_app, tmp_pat
     """A claim's record names its claimant's id only while that claimant exists; the
     claimant lives in another document than the claim."""
     claim_doc = CLAIM_DOC.replace("   :verdict: false", "   :claimant: mayor\n   :verdict: false")
-    src = write_project(tmp_path / "src", {
-        "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n   c\n",
-        "a.rst": ARTICLE_DOC.format(date="2022-01-07"), "b.rst": claim_doc, "c.rst": "C\n=\n"})
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n   c\n",
+            "a.rst": ARTICLE_DOC.format(date="2022-01-07"),
+            "b.rst": claim_doc,
+            "c.rst": "C\n=\n",
+        },
+    )
 
     def claimant_id() -> str | None:
         app = make_app("html", srcdir=src)
         app.build()
         return json.loads((Path(app.outdir) / "factcheck.json").read_text())["claims"][0][
-            "claimant_id"]
+            "claimant_id"
+        ]
 
     assert claimant_id() is None
     (src / "c.rst").write_text("C\n=\n\n.. fc:claimant:: The Mayor\n   :id: mayor\n")
@@ -245,30 +280,36 @@ def test_a_cached_record_follows_its_claimant_being_registered(make_app, tmp_pat
     assert claimant_id() is None
 
 
-def test_cached_records_and_schema_follow_the_code_that_made_them(make_app, tmp_path,
-                                                                  monkeypatch):
+def test_cached_records_and_schema_follow_the_code_that_made_them(make_app, tmp_path, monkeypatch):
     """The schema is kept with the records; both are made afresh when the extension's
     code (or pydantic-core) is another than the one that cached them."""
     from factcheck_ext.export import records_cache
 
-    src = write_project(tmp_path / "src", {
-        "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n",
-        "a.rst": ARTICLE_DOC.format(date="2022-01-07"), "b.rst": CLAIM_DOC})
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n",
+            "a.rst": ARTICLE_DOC.format(date="2022-01-07"),
+            "b.rst": CLAIM_DOC,
+        },
+    )
 
     def build() -> tuple[dict, dict]:
         app = make_app("html", srcdir=src)
         app.build()
         out = Path(app.outdir)
-        return (json.loads((out / "factcheck.json").read_text()),
-                json.loads((out / "factcheck.schema.json").read_text()))
+        return (
+            json.loads((out / "factcheck.json").read_text()),
+            json.loads((out / "factcheck.schema.json").read_text()),
+        )
 
     fresh_dataset, fresh_schema = build()
     cache = src / "_build" / "doctrees" / CACHE_FILE
     key, schema, entries = pickle.loads(cache.read_bytes())
     assert json.loads(schema) == fresh_schema
-    inputs, records = entries["b"]
+    _inputs, records = entries["b"]
     record, line = records["taxes"]
-    records["taxes"] = (record.replace(b"\"Taxes fell\"", b"\"Marked\""), line)
+    records["taxes"] = (record.replace(b'"Taxes fell"', b'"Marked"'), line)
     schema = schema.replace(b"sphinx-factcheck dataset", b"Marked schema")
     cache.write_bytes(pickle.dumps((key, schema, entries)))
     dataset, schema_out = build()  # same code: both reused as they are
@@ -286,8 +327,21 @@ def test_export_can_be_turned_off(make_app, tmp_path):
     assert json_ld(app, "article") == []
 
 
-DEMO_BUILDERS = ["html", "dirhtml", "singlehtml", "latex", "text", "man", "texinfo", "epub",
-                 "xml", "pseudoxml", "json", "pickle", "gettext"]
+DEMO_BUILDERS = [
+    "html",
+    "dirhtml",
+    "singlehtml",
+    "latex",
+    "text",
+    "man",
+    "texinfo",
+    "epub",
+    "xml",
+    "pseudoxml",
+    "json",
+    "pickle",
+    "gettext",
+]
 
 
 @pytest.fixture(scope="module")
@@ -300,16 +354,27 @@ def demo_copy(tmp_path_factory):
 def _all_text(outdir: Path) -> str:
     chunks = []
     for path in outdir.rglob("*"):
-        if path.is_file() and path.suffix in {".html", ".txt", ".tex", ".1", ".texi", ".xml",
-                                              ".pseudoxml", ".fjson", ".pot", ".xhtml"}:
+        if path.is_file() and path.suffix in {
+            ".html",
+            ".txt",
+            ".tex",
+            ".1",
+            ".texi",
+            ".xml",
+            ".pseudoxml",
+            ".fjson",
+            ".pot",
+            ".xhtml",
+        }:
             chunks.append(path.read_text(encoding="utf-8", errors="replace"))
     return "\n".join(chunks)
 
 
 @pytest.mark.parametrize("builder", DEMO_BUILDERS)
 def test_every_builder_builds_the_demo_report(make_app, demo_copy, tmp_path, builder):
-    app = make_app(builder, srcdir=demo_copy, builddir=tmp_path / "build",
-                   warningiserror=True, freshenv=True)
+    app = make_app(
+        builder, srcdir=demo_copy, builddir=tmp_path / "build", warningiserror=True, freshenv=True
+    )
     app.build()
     assert app.warning.getvalue().strip() == "", app.warning.getvalue()
     outdir = Path(app.outdir)
@@ -327,22 +392,33 @@ def test_every_builder_builds_the_demo_report(make_app, demo_copy, tmp_path, bui
         assert 'msgid "A call to action, not a statement of fact."' in text
         return
     # claims, verdicts as words, and sources are legible in every format
-    for words in ("Ablyazov is a former banker and government minister",
-                  "Mostly true", "Half true", "Unverifiable", "Opinion",
-                  "Sharp Energy Price Hike Triggers Protests In Kazakhstan"):
+    for words in (
+        "Ablyazov is a former banker and government minister",
+        "Mostly true",
+        "Half true",
+        "Unverifiable",
+        "Opinion",
+        "Sharp Energy Price Hike Triggers Protests In Kazakhstan",
+    ):
         assert words in text, (builder, words)
-
 
 
 def test_the_csv_reads_back_with_every_claim_and_its_formulas_neutralised(make_app, tmp_path):
     import csv
 
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n.. fc:claim:: =HYPERLINK(\"https://evil.example\",\"click\")\n   :id: formula\n"
-        "   :claimant: @SUM(1+1)\n   :verdict: false\n   :sources: s\n\n"
-        ".. fc:claim:: A claim, with \"quotes\" and a comma\n   :id: plain\n"
-        "   :claimant: -2+3\n   :date: 2022-01-07\n   :status: in-progress\n\n"
-        ".. fc:source:: S\n   :id: s\n")})
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": (
+                'T\n=\n\n.. fc:claim:: =HYPERLINK("https://evil.example","click")\n'
+                "   :id: formula\n"
+                "   :claimant: @SUM(1+1)\n   :verdict: false\n   :sources: s\n\n"
+                '.. fc:claim:: A claim, with "quotes" and a comma\n   :id: plain\n'
+                "   :claimant: -2+3\n   :date: 2022-01-07\n   :status: in-progress\n\n"
+                ".. fc:source:: S\n   :id: s\n"
+            )
+        },
+    )
     app = make_app("html", srcdir=src)
     app.build()
     raw = (Path(app.outdir) / "factcheck.csv").read_bytes()
@@ -352,14 +428,26 @@ def test_the_csv_reads_back_with_every_claim_and_its_formulas_neutralised(make_a
         rows = list(csv.DictReader(stream))
     assert [row["id"] for row in rows] == ["formula", "plain"]
     formula, plain = rows
-    assert formula["statement"] == "'=HYPERLINK(\"https://evil.example\",\"click\")"
+    assert formula["statement"] == '\'=HYPERLINK("https://evil.example","click")'
     assert formula["claimant"] == "'@SUM(1+1)" and plain["claimant"] == "'-2+3"
     assert formula["verdict"] == "false" and formula["verdict_label"] == "False"
-    assert formula["sources"] == "s" and formula["url"] == "https://t.example/index.html#claim-formula"
+    assert (
+        formula["sources"] == "s" and formula["url"] == "https://t.example/index.html#claim-formula"
+    )
     assert plain["statement"] == 'A claim, with "quotes" and a comma'
     assert plain["status"] == "in-progress" and plain["date"] == "2022-01-07"
-    assert list(rows[0]) == ["id", "statement", "claimant", "date", "verdict", "verdict_label",
-                             "status", "article", "sources", "url"]
+    assert list(rows[0]) == [
+        "id",
+        "statement",
+        "claimant",
+        "date",
+        "verdict",
+        "verdict_label",
+        "status",
+        "article",
+        "sources",
+        "url",
+    ]
 
 
 def test_the_csv_follows_a_renamed_claimant_on_an_incremental_build(make_app, tmp_path):
@@ -368,8 +456,9 @@ def test_the_csv_follows_a_renamed_claimant_on_an_incremental_build(make_app, tm
     src = copy_root("claimants", tmp_path / "src")
     make_app("html", srcdir=src).build()
     people = src / "people.rst"
-    people.write_text(people.read_text().replace(".. fc:claimant:: Reuters",
-                                                 ".. fc:claimant:: Thomson Reuters"))
+    people.write_text(
+        people.read_text().replace(".. fc:claimant:: Reuters", ".. fc:claimant:: Thomson Reuters")
+    )
     app = make_app("html", srcdir=src)
     app.build()
     with open(Path(app.outdir) / "factcheck.csv", encoding="utf-8-sig", newline="") as stream:

@@ -7,16 +7,17 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from .helpers import SEED, write_project
 from sphinx.cmd.build import build_main
 from sphinx.cmd.quickstart import main as quickstart
+
+from .helpers import SEED, write_project
 
 ROOT = Path(__file__).parents[1]
 
 
 def _fenced(markdown: str, language: str, after: str) -> list[str]:
     """The ``language`` code blocks of a Markdown text, from the heading *after* on."""
-    section = markdown[markdown.index(after):]
+    section = markdown[markdown.index(after) :]
     return re.findall(rf"```{language}\n(.*?)```", section, flags=re.S)
 
 
@@ -34,23 +35,24 @@ def _build(src: Path, *options: str) -> tuple[int, str]:
 
     errors = io.StringIO()
     with redirect_stderr(errors):
-        status = build_main(["-W", "-q", *options, "-b", "html", str(src),
-                             str(src / "_build" / "html")])
+        status = build_main(
+            ["-W", "-q", *options, "-b", "html", str(src), str(src / "_build" / "html")]
+        )
     return status, errors.getvalue()
 
 
 def test_the_readme_example_builds_with_W():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    conf, = _fenced(readme, "python", "## Use it in your project")
-    page, = _fenced(readme, "rst", "## Use it in your project")
+    (conf,) = _fenced(readme, "python", "## Use it in your project")
+    (page,) = _fenced(readme, "rst", "## Use it in your project")
     assert 'extensions = ["factcheck_ext"]' in conf and ":fc:source:" in page
     assert "sphinx-build -W -b html . _build/html" in readme
 
 
 def test_following_the_readme_verbatim(tmp_path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    conf, = _fenced(readme, "python", "## Use it in your project")
-    page, = _fenced(readme, "rst", "## Use it in your project")
+    (conf,) = _fenced(readme, "python", "## Use it in your project")
+    (page,) = _fenced(readme, "rst", "## Use it in your project")
     src = tmp_path / "report"
     (src / "_articles").mkdir(parents=True)
     (src / "conf.py").write_text(conf, encoding="utf-8")
@@ -72,7 +74,7 @@ def test_following_the_tutorial_verbatim(tmp_path):
     arguments = re.findall(r'"[^"]*"|\S+', command)[1:]
     arguments = [a.strip('"') for a in arguments[:-1]] + [str(src)]
     assert quickstart(arguments) == 0
-    python, = _rst_blocks(tutorial, "python")
+    (python,) = _rst_blocks(tutorial, "python")
     with open(src / "conf.py", "a", encoding="utf-8") as conf:
         conf.write("\n" + python)
     # 2. the article's text; 3-5. the directives, into index.rst in order
@@ -92,15 +94,22 @@ def test_following_the_tutorial_verbatim(tmp_path):
 
 def test_a_build_without_html_baseurl_that_emits_no_claimreview_does_not_warn(tmp_path):
     """Only in-progress claims and an opinion: no ClaimReview, so nothing to warn about."""
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n.. fc:claim:: Still open\n   :id: open\n   :status: in-progress\n\n"
-        ".. fc:claim:: A view\n   :id: view\n   :verdict: opinion\n")})
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": (
+                "T\n=\n\n.. fc:claim:: Still open\n   :id: open\n   :status: in-progress\n\n"
+                ".. fc:claim:: A view\n   :id: view\n   :verdict: opinion\n"
+            )
+        },
+    )
     conf = src / "conf.py"
     conf.write_text(conf.read_text().replace('html_baseurl = "https://t.example/"\n', ""))
     status, errors = _build(src)
     assert status == 0, errors
     # ... and as soon as a check is published, the same build warns
-    (src / "index.rst").write_text((src / "index.rst").read_text().replace(
-        ":verdict: opinion", ":verdict: unverifiable"))
+    (src / "index.rst").write_text(
+        (src / "index.rst").read_text().replace(":verdict: opinion", ":verdict: unverifiable")
+    )
     status, errors = _build(src)
     assert status == 1 and "[factcheck.no-baseurl]" in errors and "index.rst:8" in errors

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
-from fuzz import Directive, fuzz, run_example  # noqa: E402
+from fuzz import Directive, fuzz, run_example
 
 
 def test_random_input_never_crashes_and_is_always_reported():
@@ -16,21 +16,41 @@ def test_random_input_never_crashes_and_is_always_reported():
 
 
 def test_the_oracle_notices_an_unreported_invalid_input(tmp_path):
-    project = ([Directive("source", "S", {"id": "s", "date": "someday", "url": "ftp://x"})],
-               [], "text")
+    project = (
+        [Directive("source", "S", {"id": "s", "date": "someday", "url": "ftp://x"})],
+        [],
+        "text",
+    )
     assert run_example(project, tmp_path / "ok").problems == []
-    silenced = run_example(project, tmp_path / "silenced",
-                           conf_extra='suppress_warnings = ["factcheck.bad-date"]\n')
+    silenced = run_example(
+        project, tmp_path / "silenced", conf_extra='suppress_warnings = ["factcheck.bad-date"]\n'
+    )
     assert silenced.problems == ["no bad-date warning for an invalid input"]
 
 
 def test_hostile_values_in_every_option_do_not_crash(tmp_path):
     nasty = "\x00\x07 </script> `*`*`` |x| \u202e" + "long " * 500
     directives = [
-        Directive("article", nasty, {"id": "a", "url": nasty, "author": nasty,
-                                     "published": nasty, "text": "a.txt"}, nasty),
-        Directive("claim", nasty, {"id": "c", "article": "a", "quote": nasty, "verdict": nasty,
-                                   "status": nasty, "sources": nasty, "occurrence": nasty}, nasty),
+        Directive(
+            "article",
+            nasty,
+            {"id": "a", "url": nasty, "author": nasty, "published": nasty, "text": "a.txt"},
+            nasty,
+        ),
+        Directive(
+            "claim",
+            nasty,
+            {
+                "id": "c",
+                "article": "a",
+                "quote": nasty,
+                "verdict": nasty,
+                "status": nasty,
+                "sources": nasty,
+                "occurrence": nasty,
+            },
+            nasty,
+        ),
         Directive("claims", None, {"columns": nasty, "sort": nasty, "limit": nasty}),
         Directive("annotated", "a", {}),
     ]
@@ -41,8 +61,10 @@ def test_hostile_values_in_every_option_do_not_crash(tmp_path):
 
 def test_a_table_without_columns_found_by_the_fuzzer(tmp_path):
     # the long fuzz run found an IndexError here: an empty :columns: list
-    directives = [Directive("claim", "C", {"id": "c", "verdict": "opinion"}),
-                  Directive("claims", None, {"columns": ","})]
+    directives = [
+        Directive("claim", "C", {"id": "c", "verdict": "opinion"}),
+        Directive("claims", None, {"columns": ","}),
+    ]
     outcome = run_example((directives, [], "text"), tmp_path)
     assert outcome.problems == []
     assert any("[factcheck.bad-filter]" in w for w in outcome.warnings)
@@ -51,9 +73,12 @@ def test_a_table_without_columns_found_by_the_fuzzer(tmp_path):
 def test_an_input_that_says_traceback_is_not_a_traceback(tmp_path):
     # the long fuzz run flagged this: Hypothesis reused the string "Traceback" from the
     # fuzzer's own source as a date, and the bad-date warning echoes the value
-    directives = [Directive("claim", "C", {"id": "c", "verdict": "true", "sources": "s",
-                                           "published": "Traceback"}),
-                  Directive("source", "S", {"id": "s"})]
+    directives = [
+        Directive(
+            "claim", "C", {"id": "c", "verdict": "true", "sources": "s", "published": "Traceback"}
+        ),
+        Directive("source", "S", {"id": "s"}),
+    ]
     outcome = run_example((directives, [], "text"), tmp_path)
     assert any("'Traceback'" in w and "[factcheck.bad-date]" in w for w in outcome.warnings)
     assert outcome.problems == []

@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 import sphinx.locale
 from babel.messages.pofile import read_po, write_po
-from .helpers import ROOTS, copy_root, factcheck_warnings, page, text_of, write_project
 from sphinx.errors import ConfigError
 
+from .helpers import ROOTS, copy_root, factcheck_warnings, page, text_of, write_project
+
 sys.path.insert(0, str(Path(__file__).parents[1] / "tools"))
-import catalogs  # noqa: E402
+import catalogs
 
 LOCALE = Path(__file__).parents[1] / "factcheck_ext" / "locale"
 TITLE = "Les impôts ont baissé de moitié l’an dernier."
@@ -48,8 +49,11 @@ def test_the_check_notices_a_missing_translation(tmp_path, monkeypatch):
 
 @pytest.fixture
 def french(make_app, tmp_path):
-    app = make_app("html", srcdir=copy_root("i18n", tmp_path / "src"),
-                   confoverrides={"language": "fr", "factcheck_feed": True})
+    app = make_app(
+        "html",
+        srcdir=copy_root("i18n", tmp_path / "src"),
+        confoverrides={"language": "fr", "factcheck_feed": True},
+    )
     app.build()
     assert factcheck_warnings(app) == []
     return app
@@ -86,16 +90,30 @@ def test_a_french_build_shows_no_english_interface_words(french):
             if len(words) >= 4 and words not in translated:
                 english.add(words)
     assert {"Cited by", "Claimant", "Rated claims", "Scorecard of", "In the article"} <= english
-    pages = ["index", "checked", "people", "views", "fc-claimindex", "fc-sourceindex",
-             "fc-claimantindex"]
+    pages = [
+        "index",
+        "checked",
+        "people",
+        "views",
+        "fc-claimindex",
+        "fc-sourceindex",
+        "fc-claimantindex",
+    ]
     for docname in pages:
         text = _body(french, docname)
         found = [w for w in english if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
         assert found == [], (docname, found)
     # ... and the French words are there
     claims = _body(french, "checked")
-    for words in ("Auteur de l’affirmation", "Dans l’article :", "Cité par :", "Traduction :",
-                  "Correction, 2024-05-10", "Faux", "Contexte :"):
+    for words in (
+        "Auteur de l’affirmation",
+        "Dans l’article :",
+        "Cité par :",
+        "Traduction :",
+        "Correction, 2024-05-10",
+        "Faux",
+        "Contexte :",
+    ):
         assert words in claims, words
     assert "Bilan de Jane Doe" in _body(french, "people")
     assert "Index des affirmations" in _body(french, "fc-claimindex")
@@ -114,7 +132,9 @@ def test_the_translated_claim_is_shown_everywhere(french):
     reviews = {r["url"].split("#")[1]: r for r in _reviews(french, "checked")}
     assert reviews["claim-taxes"]["claimReviewed"] == TITLE
     assert reviews["claim-taxes"]["reviewRating"]["alternateName"] == "Faux"
-    assert reviews["claim-taxes"]["correction"][0]["text"] == "Nous avons corrigé l’année du budget."
+    assert (
+        reviews["claim-taxes"]["correction"][0]["text"] == "Nous avons corrigé l’année du budget."
+    )
     assert reviews["claim-taxes"]["itemReviewed"]["author"]["jobTitle"] == "Maire de la ville"
     data = json.loads((out / "factcheck.json").read_text())
     claim = next(c for c in data["claims"] if c["id"] == "taxes")
@@ -136,28 +156,43 @@ def test_the_exports_carry_the_language_of_the_build(make_app, tmp_path, french)
     assert json.loads((Path(french.outdir) / "factcheck.json").read_text())["language"] == "fr"
     english = make_app("html", srcdir=copy_root("i18n", tmp_path / "en"))
     english.build()
-    review, = _reviews(english, "checked")
-    assert review["inLanguage"] == "en" and review["claimReviewed"] == "Taxes fell by half last year."
+    (review,) = _reviews(english, "checked")
+    assert (
+        review["inLanguage"] == "en" and review["claimReviewed"] == "Taxes fell by half last year."
+    )
     assert json.loads((Path(english.outdir) / "factcheck.json").read_text())["language"] == "en"
 
 
-SCALE = ("factcheck_verdicts = [\n"
-         " {'key': 'correct', 'rating': 2, 'colour': '#1a7f37',\n"
-         "  'label': {'en': 'Correct', 'fr': 'Exact', 'pt': 'Correto'},\n"
-         "  'description': {'en': 'Right.', 'fr': 'Juste.', 'pt': 'Certo.'}},\n"
-         " {'key': 'wrong', 'label': 'Wrong', 'description': 'Not right.', 'rating': 1},\n"
-         "]\n")
+SCALE = (
+    "factcheck_verdicts = [\n"
+    " {'key': 'correct', 'rating': 2, 'colour': '#1a7f37',\n"
+    "  'label': {'en': 'Correct', 'fr': 'Exact', 'pt': 'Correto'},\n"
+    "  'description': {'en': 'Right.', 'fr': 'Juste.', 'pt': 'Certo.'}},\n"
+    " {'key': 'wrong', 'label': 'Wrong', 'description': 'Not right.', 'rating': 1},\n"
+    "]\n"
+)
 
 
-@pytest.mark.parametrize(("language", "label", "meaning"), [
-    ("en", "Correct", "Right."), ("fr", "Exact", "Juste."), ("pt_BR", "Correto", "Certo."),
-    ("de", "Correct", "Right."),  # no German text: English
-])
-def test_a_custom_scale_gives_its_labels_per_language(make_app, tmp_path, language, label,
-                                                      meaning):
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n.. fc:claim:: C\n   :id: c\n   :verdict: correct\n   :sources: s\n\n"
-        ".. fc:source:: S\n   :id: s\n")}, SCALE)
+@pytest.mark.parametrize(
+    ("language", "label", "meaning"),
+    [
+        ("en", "Correct", "Right."),
+        ("fr", "Exact", "Juste."),
+        ("pt_BR", "Correto", "Certo."),
+        ("de", "Correct", "Right."),  # no German text: English
+    ],
+)
+def test_a_custom_scale_gives_its_labels_per_language(make_app, tmp_path, language, label, meaning):
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": (
+                "T\n=\n\n.. fc:claim:: C\n   :id: c\n   :verdict: correct\n   :sources: s\n\n"
+                ".. fc:source:: S\n   :id: s\n"
+            )
+        },
+        SCALE,
+    )
     app = make_app("html", srcdir=src, confoverrides={"language": language})
     app.build()
     claim = page(app, "index").get_element_by_id("claim-c")
@@ -165,15 +200,21 @@ def test_a_custom_scale_gives_its_labels_per_language(make_app, tmp_path, langua
     assert meaning in text_of(claim)
 
 
-@pytest.mark.parametrize(("entry", "message"), [
-    ("{'key': 'a', 'label': {}, 'description': 'x'}", "label: Value error, gives no text"),
-    ("{'key': 'a', 'label': {'fr': ''}, 'description': 'x'}", "the text for 'fr' is empty"),
-    ("{'key': 'a', 'label': {'French': 'Vrai'}, 'description': 'x'}",
-     "'French' is not a language code"),
-])
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("{'key': 'a', 'label': {}, 'description': 'x'}", "label: Value error, gives no text"),
+        ("{'key': 'a', 'label': {'fr': ''}, 'description': 'x'}", "the text for 'fr' is empty"),
+        (
+            "{'key': 'a', 'label': {'French': 'Vrai'}, 'description': 'x'}",
+            "'French' is not a language code",
+        ),
+    ],
+)
 def test_a_bad_per_language_label_is_a_clear_config_error(make_app, tmp_path, entry, message):
-    src = write_project(tmp_path / "src", {"index.rst": "T\n=\n"},
-                        f"factcheck_verdicts = [{entry}]\n")
+    src = write_project(
+        tmp_path / "src", {"index.rst": "T\n=\n"}, f"factcheck_verdicts = [{entry}]\n"
+    )
     with pytest.raises(ConfigError, match=re.escape("entry 1 ('a') is invalid")) as error:
         make_app("html", srcdir=src)
     assert message in str(error.value)
@@ -190,24 +231,34 @@ def _bodies(out: Path) -> dict[str, str]:
 
 
 def test_a_translated_build_is_the_same_in_parallel(make_app, tmp_path):
-    serial = make_app("html", srcdir=copy_root("i18n", tmp_path / "a"),
-                      confoverrides={"language": "fr"})
+    serial = make_app(
+        "html", srcdir=copy_root("i18n", tmp_path / "a"), confoverrides={"language": "fr"}
+    )
     serial.build()
-    parallel = make_app("html", srcdir=copy_root("i18n", tmp_path / "b"), parallel=2,
-                        confoverrides={"language": "fr"})
+    parallel = make_app(
+        "html",
+        srcdir=copy_root("i18n", tmp_path / "b"),
+        parallel=2,
+        confoverrides={"language": "fr"},
+    )
     parallel.build()
     assert _bodies(Path(serial.outdir)) == _bodies(Path(parallel.outdir))
-    assert ((Path(serial.outdir) / "factcheck.json").read_bytes()
-            == (Path(parallel.outdir) / "factcheck.json").read_bytes())
+    assert (Path(serial.outdir) / "factcheck.json").read_bytes() == (
+        Path(parallel.outdir) / "factcheck.json"
+    ).read_bytes()
 
 
 def test_an_edited_translation_reaches_every_page_on_an_incremental_build(make_app, tmp_path):
     src = copy_root("i18n", tmp_path / "src")
     make_app("html", srcdir=src, confoverrides={"language": "fr"}).build()
     po = src / "locales" / "fr" / "LC_MESSAGES" / "checked.po"
-    po.write_text(po.read_text(encoding="utf-8").replace(
-        'msgstr "Les impôts ont baissé de moitié l’an dernier."',
-        'msgstr "Les impôts auraient baissé de moitié."'), encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace(
+            'msgstr "Les impôts ont baissé de moitié l’an dernier."',
+            'msgstr "Les impôts auraient baissé de moitié."',
+        ),
+        encoding="utf-8",
+    )
     # Python and Sphinx keep the catalogs they loaded for the life of the process; a new
     # sphinx-build process reads the recompiled one, as does this build without them
     gettext._translations.clear()  # type: ignore[attr-defined]
@@ -220,30 +271,40 @@ def test_an_edited_translation_reaches_every_page_on_an_incremental_build(make_a
     fresh = make_app("html", srcdir=fresh_src, confoverrides={"language": "fr"}, freshenv=True)
     fresh.build()
     assert _bodies(Path(incremental.outdir)) == _bodies(Path(fresh.outdir))
-    assert ((Path(incremental.outdir) / "factcheck.json").read_bytes()
-            == (Path(fresh.outdir) / "factcheck.json").read_bytes())
+    assert (Path(incremental.outdir) / "factcheck.json").read_bytes() == (
+        Path(fresh.outdir) / "factcheck.json"
+    ).read_bytes()
 
 
 def test_the_gettext_builder_extracts_the_claims_texts(make_app, tmp_path):
     app = make_app("gettext", srcdir=copy_root("i18n", tmp_path / "src"))
     app.build()
     claims = (Path(app.outdir) / "checked.pot").read_text()
-    for text in ("Taxes fell by half last year.", "Said at a press conference.",
-                 "taxes fell by half", "City budget report", "We corrected the year of the budget.",
-                 "The budget shows that taxes rose."):
+    for text in (
+        "Taxes fell by half last year.",
+        "Said at a press conference.",
+        "taxes fell by half",
+        "City budget report",
+        "We corrected the year of the budget.",
+        "The budget shows that taxes rose.",
+    ):
         assert f'msgid "{text}"' in claims, text
     assert 'msgid "Mayor of the city"' in (Path(app.outdir) / "people.pot").read_text()
     assert (ROOTS / "test-i18n" / "locales" / "fr" / "LC_MESSAGES" / "checked.po").exists()
 
 
-@pytest.mark.parametrize(("language", "words"), [
-    ("de", ["Zitiert von:", "Bewertete Behauptungen", "Falsch"]),
-    ("es", ["Citada por:", "Afirmaciones calificadas", "Falso"]),
-    ("ru", ["Цитируется в:", "Оценённые утверждения", "Неправда"]),
-])
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("de", ["Zitiert von:", "Bewertete Behauptungen", "Falsch"]),
+        ("es", ["Citada por:", "Afirmaciones calificadas", "Falso"]),
+        ("ru", ["Цитируется в:", "Оценённые утверждения", "Неправда"]),
+    ],
+)
 def test_the_other_shipped_languages(make_app, tmp_path, language, words):
-    app = make_app("html", srcdir=copy_root("i18n", tmp_path / "src"),
-                   confoverrides={"language": language})
+    app = make_app(
+        "html", srcdir=copy_root("i18n", tmp_path / "src"), confoverrides={"language": language}
+    )
     app.build()
     text = _body(app, "checked") + _body(app, "views")
     for word in words:
@@ -254,6 +315,7 @@ def _own_catalog(src: Path, language: str, words: dict[str, str]) -> None:
     """A project's own factcheck.mo for *language*, as a desk compiles it."""
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
+
     catalog = Catalog(locale=language, domain="factcheck")
     for message, translation in words.items():
         catalog.add(message, translation)
@@ -263,12 +325,14 @@ def _own_catalog(src: Path, language: str, words: dict[str, str]) -> None:
         write_mo(stream, catalog)
 
 
-@pytest.mark.parametrize(("language", "own", "kept"), [
-    ("fr", {"False": "Inexact"}, "Cité par :"),       # a word changed, the rest shipped
-    ("en", {"Cited by:": "Referenced by:", "False": "Wrong"}, "Rated claims"),  # English too
-])
-def test_a_project_catalog_changes_the_extensions_words(make_app, tmp_path, language, own,
-                                                        kept):
+@pytest.mark.parametrize(
+    ("language", "own", "kept"),
+    [
+        ("fr", {"False": "Inexact"}, "Cité par :"),  # a word changed, the rest shipped
+        ("en", {"Cited by:": "Referenced by:", "False": "Wrong"}, "Rated claims"),  # English too
+    ],
+)
+def test_a_project_catalog_changes_the_extensions_words(make_app, tmp_path, language, own, kept):
     src = copy_root("i18n", tmp_path / "src")
     _own_catalog(src, language, own)
     app = make_app("html", srcdir=src, confoverrides={"language": language})
@@ -281,14 +345,16 @@ def test_a_project_catalog_changes_the_extensions_words(make_app, tmp_path, lang
     # first application is cleaned up (Sphinx keeps catalogs per process, and its test
     # applications clear them then; sphinx-build starts a process per build)
     app.cleanup()
-    other = make_app("html", srcdir=copy_root("i18n", tmp_path / "other"),
-                     confoverrides={"language": "de"})
+    other = make_app(
+        "html", srcdir=copy_root("i18n", tmp_path / "other"), confoverrides={"language": "de"}
+    )
     other.build()
     assert not any(word in _body(other, "checked") for word in own.values())
 
 
 def test_a_broken_project_catalog_warns_with_its_file_and_the_shipped_words_remain(
-        make_app, tmp_path):
+    make_app, tmp_path
+):
     src = copy_root("i18n", tmp_path / "src")
     catalog = src / "locales" / "fr" / "LC_MESSAGES" / "factcheck.mo"
     catalog.write_bytes(b"not a catalog")
@@ -305,6 +371,7 @@ def test_a_broken_project_catalog_fails_a_build_with_w(tmp_path):
 
     src = copy_root("i18n", tmp_path / "src")
     (src / "locales" / "fr" / "LC_MESSAGES" / "factcheck.mo").write_bytes(b"not a catalog")
-    status = build_main(["-q", "-W", "-D", "language=fr", "-b", "html", str(src),
-                         str(tmp_path / "out")])
+    status = build_main(
+        ["-q", "-W", "-D", "language=fr", "-b", "html", str(src), str(tmp_path / "out")]
+    )
     assert status != 0

@@ -26,7 +26,9 @@ def _project(path: Path, output_format: str = "rst", conf: str = "") -> Path:
     extensions = '"myst_parser", "factcheck_ext"' if output_format == "md" else '"factcheck_ext"'
     (path / "conf.py").write_text(
         f'extensions = [{extensions}]\nproject = "imported"\nexclude_patterns = ["_build"]\n'
-        f'html_baseurl = "https://imported.example/"\n{conf}', encoding="utf-8")
+        f'html_baseurl = "https://imported.example/"\n{conf}',
+        encoding="utf-8",
+    )
     return path
 
 
@@ -53,7 +55,7 @@ def _reviews(out: Path) -> dict[str, dict]:
         start = text.find('<script type="application/ld+json">')
         if start < 0:
             continue
-        data = json.loads(text[start:text.index("</script>", start)].split(">", 1)[1])
+        data = json.loads(text[start : text.index("</script>", start)].split(">", 1)[1])
         for review in data if isinstance(data, list) else [data]:
             found[review["claimReviewed"]] = review
     return found
@@ -62,9 +64,12 @@ def _reviews(out: Path) -> dict[str, dict]:
 @pytest.mark.parametrize("output_format", ["rst", "md"])
 def test_every_input_shape_imports_and_builds_with_W(tmp_path, output_format):
     out = _project(tmp_path / "report", output_format)
-    status, messages = _import(INPUTS, out, output_format=output_format,
-                               mapping=["Pants on Fire=false", "Correct=true", "Faux=false",
-                                        "Trompeur=misleading"])
+    status, messages = _import(
+        INPUTS,
+        out,
+        output_format=output_format,
+        mapping=["Pants on Fire=false", "Correct=true", "Faux=false", "Trompeur=misleading"],
+    )
     assert status == 0, messages
     assert "imported 8 review(s)" in messages
     built, errors = _build(out)
@@ -73,8 +78,10 @@ def test_every_input_shape_imports_and_builds_with_W(tmp_path, output_format):
     flat = reviews["The world is flat"]
     assert flat["reviewRating"]["alternateName"] == "False"
     assert flat["itemReviewed"]["author"] == {
-        "@type": "Organization", "name": "Square World Society",
-        "sameAs": ["https://example.flatworlders.com/we-know-that-the-world-is-flat"]}
+        "@type": "Organization",
+        "name": "Square World Society",
+        "sameAs": ["https://example.flatworlders.com/we-know-that-the-world-is-flat"],
+    }
     assert flat["itemReviewed"]["datePublished"] == "2016-06-20"
     appearance = flat["itemReviewed"]["appearance"]
     assert appearance["url"] == "https://example.com/news/a122121"
@@ -86,7 +93,8 @@ def test_every_input_shape_imports_and_builds_with_W(tmp_path, output_format):
     assert crime["reviewRating"]["alternateName"] == "Mostly false"
     assert crime["datePublished"] == "2024-03-10" and crime["dateModified"] == "2024-03-12"
     assert crime["correction"][0]["text"] == (
-        "We first gave the 2020 figure for the region, not the city.")
+        "We first gave the 2020 figure for the region, not the city."
+    )
     assert crime["itemReviewed"]["author"]["jobTitle"] == "Mayor"
     # claim authors merged by sameAs (Jane Doe / jane doe), one claimant
     bus = reviews["The new bus lanes cost 40 million."]
@@ -99,8 +107,10 @@ def test_every_input_shape_imports_and_builds_with_W(tmp_path, output_format):
     assert len(hot_pages) == 1  # ... and one page
     text = (out / hot_pages[0]).read_text()
     assert text.count("fc:claim") == 2 and "Other Desk" in text
-    assert reviews["Le prix du pain a doublé en un an."]["itemReviewed"]["datePublished"] \
+    assert (
+        reviews["Le prix du pain a doublé en un an."]["itemReviewed"]["datePublished"]
         == "2023-10-30"
+    )
 
 
 def test_an_unmapped_rating_stops_the_import_listing_every_name(tmp_path):
@@ -122,13 +132,16 @@ def test_ratings_map_by_name_then_position_and_explicit_map_wins(tmp_path):
     assert _build(out)[0] == 0
     reviews = _reviews(out)
     assert reviews["Le prix du pain a doublé en un an."]["reviewRating"]["alternateName"] == "False"
-    assert reviews["Les loyers ont baissé de 3 %."]["reviewRating"]["alternateName"] == \
-        "Mostly false"
+    assert (
+        reviews["Les loyers ont baissé de 3 %."]["reviewRating"]["alternateName"] == "Mostly false"
+    )
     out2 = _project(tmp_path / "report2")
     status, _ = _import([DATA / "datafeed.json"], out2, mapping=["trompeur=misleading"])
     assert status == 0 and _build(out2)[0] == 0
     assert _reviews(out2)["Les loyers ont baissé de 3 %."]["reviewRating"] == {
-        "@type": "Rating", "alternateName": "Misleading"}
+        "@type": "Rating",
+        "alternateName": "Misleading",
+    }
 
 
 def test_the_default_verdict_takes_what_maps_to_nothing(tmp_path):
@@ -136,14 +149,18 @@ def test_the_default_verdict_takes_what_maps_to_nothing(tmp_path):
     status, messages = _import(INPUTS, out, default_verdict="unverifiable")
     assert status == 0, messages
     assert _build(out)[0] == 0
-    assert _reviews(out)["The new bus lanes cost 40 million."]["reviewRating"][
-        "alternateName"] == "Unverifiable"
+    assert (
+        _reviews(out)["The new bus lanes cost 40 million."]["reviewRating"]["alternateName"]
+        == "Unverifiable"
+    )
 
 
 def test_the_scale_of_the_project_is_used(tmp_path):
-    conf = ("factcheck_verdicts = [\n"
-            " {'key': 'correct', 'label': 'Correct', 'description': 'Right.', 'rating': 2},\n"
-            " {'key': 'wrong', 'label': 'False', 'description': 'Wrong.', 'rating': 1},\n]\n")
+    conf = (
+        "factcheck_verdicts = [\n"
+        " {'key': 'correct', 'label': 'Correct', 'description': 'Right.', 'rating': 2},\n"
+        " {'key': 'wrong', 'label': 'False', 'description': 'Wrong.', 'rating': 1},\n]\n"
+    )
     out = _project(tmp_path / "report", conf=conf) / "imported"
     status, messages = _import([DATA / "wordpress-graph.html"], out)
     assert status == 0, messages  # 'Correct' by name; 'Mostly False' 2 of 1..5: nearest
@@ -153,8 +170,7 @@ def test_the_scale_of_the_project_is_used(tmp_path):
 
 @pytest.mark.parametrize("bad", ["--map", "--default-verdict"])
 def test_a_map_to_an_unknown_verdict_is_an_error(tmp_path, bad):
-    args = {"mapping": ["Pants on Fire=pants"]} if bad == "--map" else {
-        "default_verdict": "pants"}
+    args = {"mapping": ["Pants on Fire=pants"]} if bad == "--map" else {"default_verdict": "pants"}
     status, messages = _import(INPUTS, tmp_path / "out", **args)
     assert status == 2 and "'pants' is not a verdict of the scale" in messages
 
@@ -174,20 +190,33 @@ HOSTILE = [
 def _hostile_input(path: Path) -> Path:
     reviews = []
     for number, words in enumerate(HOSTILE):
-        reviews.append({
-            "@context": "https://schema.org", "@type": "ClaimReview",
-            "url": f"https://desk.example/{number}", "claimReviewed": words,
-            "headline": words, "datePublished": "2024-01-0" + str(number % 9 + 1),
-            "author": {"@type": "Organization", "name": words},
-            "reviewRating": {"@type": "Rating", "alternateName": "False"},
-            "itemReviewed": {"@type": "Claim",
-                             "author": {"@type": "Person", "name": words, "jobTitle": words,
-                                        "url": "javascript:alert(1)",
-                                        "sameAs": [f"https://ok.example/p{number}",
-                                                   "ftp://x"]},
-                             "appearance": {"@type": "CreativeWork", "headline": words,
-                                            "url": f"https://paper.example/{number}"}},
-        })
+        reviews.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": f"https://desk.example/{number}",
+                "claimReviewed": words,
+                "headline": words,
+                "datePublished": "2024-01-0" + str(number % 9 + 1),
+                "author": {"@type": "Organization", "name": words},
+                "reviewRating": {"@type": "Rating", "alternateName": "False"},
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "author": {
+                        "@type": "Person",
+                        "name": words,
+                        "jobTitle": words,
+                        "url": "javascript:alert(1)",
+                        "sameAs": [f"https://ok.example/p{number}", "ftp://x"],
+                    },
+                    "appearance": {
+                        "@type": "CreativeWork",
+                        "headline": words,
+                        "url": f"https://paper.example/{number}",
+                    },
+                },
+            }
+        )
     path.write_text(json.dumps(reviews), encoding="utf-8")
     return path
 
@@ -241,8 +270,11 @@ def test_a_broken_file_is_reported_and_the_others_imported(tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text('{"@type": "ClaimReview", "claimReviewed": ')
     page = tmp_path / "page.html"
-    page.write_text('<html><script type="application/ld+json">{not json</script>'
-                    + (DATA / "google-markup-example.html").read_text() + "</html>")
+    page.write_text(
+        '<html><script type="application/ld+json">{not json</script>'
+        + (DATA / "google-markup-example.html").read_text()
+        + "</html>"
+    )
     out = _project(tmp_path / "report")
     status, messages = _import([broken, DATA / "google-markup-example.html", page], out)
     assert status == 1
@@ -266,16 +298,17 @@ def test_the_demo_round_trips(tmp_path):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         if '<script type="application/ld+json">' in text:
-            data = json.loads(text.split('<script type="application/ld+json">', 1)[1]
-                              .split("</script>", 1)[0])
-            original.update({r["claimReviewed"]: r for r in
-                             (data if isinstance(data, list) else [data])})
+            data = json.loads(
+                text.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+            )
+            original.update(
+                {r["claimReviewed"]: r for r in (data if isinstance(data, list) else [data])}
+            )
     again = _reviews(out)
     assert len(original) >= 9 and set(again) == set(original)
     for claim, review in original.items():
         copy = again[claim]
-        for key in ("claimReviewed", "reviewRating", "datePublished", "dateModified",
-                    "correction"):
+        for key in ("claimReviewed", "reviewRating", "datePublished", "dateModified", "correction"):
             assert copy.get(key) == review.get(key), (claim, key)
         for key in ("author", "datePublished", "appearance"):
             assert copy["itemReviewed"].get(key) == review["itemReviewed"].get(key), (claim, key)
@@ -283,12 +316,15 @@ def test_the_demo_round_trips(tmp_path):
 
 def test_the_command_line(tmp_path):
     out = tmp_path / "report"
-    assert main(["import", "--out", str(out), "--default-verdict", "unverifiable",
-                 *map(str, INPUTS)]) == 0
+    assert (
+        main(["import", "--out", str(out), "--default-verdict", "unverifiable", *map(str, INPUTS)])
+        == 0
+    )
     assert (out / "index.rst").exists()
     # python -m factcheck_ext, and the console script pyproject.toml declares
-    result = subprocess.run([sys.executable, "-m", "factcheck_ext", "import", "--help"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck_ext", "import", "--help"], capture_output=True, text=True
+    )
     assert result.returncode == 0 and "--default-verdict" in result.stdout
     script = shutil.which("sphinx-factcheck", path=str(Path(sys.executable).parent))
     assert script is not None

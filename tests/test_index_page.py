@@ -39,10 +39,10 @@ def built_pages(make_app, src: Path, builder: str, monkeypatch) -> tuple[dict[st
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
-def test_index_pages_are_what_the_theme_template_renders(make_app, tmp_path, monkeypatch,
-                                                          builder):
-    fast, fast_calls = built_pages(make_app, copy_root("views", tmp_path / "fast"), builder,
-                                   monkeypatch)
+def test_index_pages_are_what_the_theme_template_renders(make_app, tmp_path, monkeypatch, builder):
+    fast, fast_calls = built_pages(
+        make_app, copy_root("views", tmp_path / "fast"), builder, monkeypatch
+    )
     # the same project rendering through a copy of Sphinx's template, by Jinja
     jinja_src = with_template(copy_root("views", tmp_path / "jinja"), BASIC.read_text())
     slow, slow_calls = built_pages(make_app, jinja_src, builder, monkeypatch)
@@ -52,8 +52,9 @@ def test_index_pages_are_what_the_theme_template_renders(make_app, tmp_path, mon
 
 
 def test_a_theme_template_of_its_own_is_kept(make_app, tmp_path):
-    template = BASIC.read_text().replace('<h1>{{ indextitle }}</h1>',
-                                         '<h1 class="mine">{{ indextitle }}</h1>')
+    template = BASIC.read_text().replace(
+        "<h1>{{ indextitle }}</h1>", '<h1 class="mine">{{ indextitle }}</h1>'
+    )
     src = with_template(copy_root("views", tmp_path / "src"), template)
     app = make_app("html", srcdir=src)
     app.build()
@@ -66,21 +67,30 @@ HOSTILE_SCALE = (
     "factcheck_verdicts = [\n"
     "  {'key': 'ok', 'label': 'OK <img src=x onerror=alert(1)>', 'description': 'Fine.',"
     " 'rating': 2},\n"
-    "  {'key': 'bad', 'label': 'Bad', 'description': 'Not fine.', 'rating': 1},\n]\n")
+    "  {'key': 'bad', 'label': 'Bad', 'description': 'Not fine.', 'rating': 1},\n]\n"
+)
 HOSTILE_PAGE = (
     "T\n=\n\n.. fc:source:: S\n   :id: s\n   :url: https://s.example/\n\n"
-    ".. fc:claim:: C <b>bold</b>\n   :id: c\n   :verdict: ok\n   :sources: s\n\n   Why.\n")
+    ".. fc:claim:: C <b>bold</b>\n   :id: c\n   :verdict: ok\n   :sources: s\n\n   Why.\n"
+)
 
 
-@pytest.mark.parametrize("own_template", [None, "as is", "escaping"],
-                         ids=["basic", "theme's own", "theme's own, escaping"])
+@pytest.mark.parametrize(
+    "own_template",
+    [None, "as is", "escaping"],
+    ids=["basic", "theme's own", "theme's own, escaping"],
+)
 def test_verdict_labels_are_escaped_in_the_claim_index(make_app, tmp_path, own_template):
     src = write_project(tmp_path / "src", {"index.rst": HOSTILE_PAGE}, conf=HOSTILE_SCALE)
     if own_template == "as is":
         with_template(src, BASIC.read_text())
     elif own_template == "escaping":  # a template that escapes the heading itself
-        with_template(src, BASIC.read_text().replace("<strong>{{ letter }}</strong>",
-                                                     "<strong>{{ letter|e }}</strong>"))
+        with_template(
+            src,
+            BASIC.read_text().replace(
+                "<strong>{{ letter }}</strong>", "<strong>{{ letter|e }}</strong>"
+            ),
+        )
     app = make_app("html", srcdir=src)
     app.build()
     raw = (Path(app.outdir) / "fc-claimindex.html").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from http.server import HTTPServer, SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+
 from .helpers import write_project
 
 
@@ -31,17 +32,25 @@ def server(tmp_path):
 
 
 def test_linkcheck_reports_a_dead_source_with_file_and_line(make_app, tmp_path, server):
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n"
-        ".. fc:claim:: C\n   :id: c\n   :verdict: true\n   :sources: s\n\n"
-        ".. fc:source:: A source\n   :id: s\n"
-        f"   :url: {server}/live.html\n"
-        f"   :archive: {server}/dead.html\n")},
-        "linkcheck_timeout = 5\nlinkcheck_retries = 1\n")
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": (
+                "T\n=\n\n"
+                ".. fc:claim:: C\n   :id: c\n   :verdict: true\n   :sources: s\n\n"
+                ".. fc:source:: A source\n   :id: s\n"
+                f"   :url: {server}/live.html\n"
+                f"   :archive: {server}/dead.html\n"
+            )
+        },
+        "linkcheck_timeout = 5\nlinkcheck_retries = 1\n",
+    )
     app = make_app("linkcheck", srcdir=src)
     app.build()
-    results = {r["uri"]: r for r in map(json.loads, (Path(app.outdir) / "output.json")
-                                         .read_text().splitlines())}
+    results = {
+        r["uri"]: r
+        for r in map(json.loads, (Path(app.outdir) / "output.json").read_text().splitlines())
+    }
     assert results[f"{server}/live.html"]["status"] == "working"
     dead = results[f"{server}/dead.html"]
     assert dead["status"] == "broken" and "404" in dead["info"]

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from .helpers import factcheck_warnings, page
 
 pytest.importorskip("myst_parser")
@@ -26,8 +27,10 @@ def _build(make_app, rootdir, name, tmp_path):
 
 @pytest.fixture
 def twins(make_app, rootdir, tmp_path):
-    return (_build(make_app, rootdir, "myst", tmp_path),
-            _build(make_app, rootdir, "myst-rst", tmp_path))
+    return (
+        _build(make_app, rootdir, "myst", tmp_path),
+        _build(make_app, rootdir, "myst-rst", tmp_path),
+    )
 
 
 def test_markdown_builds_the_same_dataset_as_rst(twins):

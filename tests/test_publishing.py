@@ -8,11 +8,12 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from .atom_rfc4287 import errors as atom_errors
-from .helpers import copy_root, factcheck_warnings, page, write_project
 from lxml import etree
 
 from factcheck_ext.export.feed import FEED_FILE
+
+from .atom_rfc4287 import errors as atom_errors
+from .helpers import copy_root, factcheck_warnings, page, write_project
 
 DOCS = Path(__file__).parents[1] / "docs"
 #: 2022-03-05, the build date of claims without :published:
@@ -26,14 +27,18 @@ def fixed_date(monkeypatch):
 
 
 def _feed_app(make_app, tmp_path, root="workflow", **overrides):
-    app = make_app("html", srcdir=copy_root(root, tmp_path / root),
-                   confoverrides={"factcheck_feed": True, **overrides})
+    app = make_app(
+        "html",
+        srcdir=copy_root(root, tmp_path / root),
+        confoverrides={"factcheck_feed": True, **overrides},
+    )
     app.build()
     return app
 
 
 def test_the_feed_is_valid_atom_and_lists_published_checks_newest_first(
-        make_app, tmp_path, fixed_date):
+    make_app, tmp_path, fixed_date
+):
     app = _feed_app(make_app, tmp_path)
     document = (Path(app.outdir) / FEED_FILE).read_bytes()
     assert atom_errors(document) == []
@@ -62,8 +67,9 @@ def test_the_feed_is_valid_atom_and_lists_published_checks_newest_first(
 
 
 def test_a_feed_reader_reads_it(make_app, tmp_path, fixed_date):
-    app = _feed_app(make_app, tmp_path, root="claimants",
-                    factcheck_publisher={"name": "Claimant desk"})
+    app = _feed_app(
+        make_app, tmp_path, root="claimants", factcheck_publisher={"name": "Claimant desk"}
+    )
     parsed = feedparser.parse((Path(app.outdir) / FEED_FILE).read_bytes())
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.feed.title == "Claimant desk: fact-checks"
@@ -78,14 +84,21 @@ def test_pages_link_to_the_feed(make_app, tmp_path, fixed_date):
     for docname, prefix in (("index", ""), ("checked", "")):
         links = page(app, docname).xpath("//link[@rel='alternate']")
         assert [(link.get("type"), link.get("href")) for link in links] == [
-            ("application/atom+xml", prefix + FEED_FILE)]
+            ("application/atom+xml", prefix + FEED_FILE)
+        ]
 
 
 def test_a_publication_build_leaves_withheld_claims_out(make_app, tmp_path, fixed_date):
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n.. fc:claim:: Published\n   :id: done\n   :verdict: opinion\n\n"
-        ".. fc:claim:: Withheld\n   :id: open\n   :status: unchecked\n")},
-        "factcheck_feed = True\nfactcheck_publish_unchecked = False\n")
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": (
+                "T\n=\n\n.. fc:claim:: Published\n   :id: done\n   :verdict: opinion\n\n"
+                ".. fc:claim:: Withheld\n   :id: open\n   :status: unchecked\n"
+            )
+        },
+        "factcheck_feed = True\nfactcheck_publish_unchecked = False\n",
+    )
     app = make_app("html", srcdir=src)
     app.build()
     document = (Path(app.outdir) / FEED_FILE).read_text()
@@ -93,9 +106,11 @@ def test_a_publication_build_leaves_withheld_claims_out(make_app, tmp_path, fixe
 
 
 def test_without_html_baseurl_the_feed_warns_and_is_not_written(make_app, tmp_path):
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n.. fc:claim:: A view\n   :id: v\n   :verdict: opinion\n")},
-        "factcheck_feed = True\n")
+    src = write_project(
+        tmp_path / "src",
+        {"index.rst": ("T\n=\n\n.. fc:claim:: A view\n   :id: v\n   :verdict: opinion\n")},
+        "factcheck_feed = True\n",
+    )
     conf = src / "conf.py"
     conf.write_text(conf.read_text().replace('html_baseurl = "https://t.example/"\n', ""))
     app = make_app("html", srcdir=src)
@@ -114,6 +129,7 @@ def test_no_feed_unless_asked(make_app, tmp_path):
 
 
 # --- link previews -------------------------------------------------------------------
+
 
 def _meta(doc, attribute: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
@@ -138,10 +154,16 @@ def test_a_page_of_claims_has_a_description_and_open_graph_tags(make_app, tmp_pa
 
 
 def test_a_page_with_one_claim_is_described_by_its_verdict(make_app, tmp_path):
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n.. fc:claim:: Taxes fell <b>\"sharply\"</b>\n   :id: t\n   :verdict: false\n"
-        "   :sources: s\n   :claimant: The mayor\n\n   They rose by 3% & more.\n\n"
-        ".. fc:source:: S\n   :id: s\n")})
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": (
+                'T\n=\n\n.. fc:claim:: Taxes fell <b>"sharply"</b>\n   :id: t\n   :verdict: false\n'
+                "   :sources: s\n   :claimant: The mayor\n\n   They rose by 3% & more.\n\n"
+                ".. fc:source:: S\n   :id: s\n"
+            )
+        },
+    )
     app = make_app("html", srcdir=src)
     app.build()
     html = (Path(app.outdir) / "index.html").read_text()
@@ -152,16 +174,24 @@ def test_a_page_with_one_claim_is_described_by_its_verdict(make_app, tmp_path):
 
 def test_with_sphinxext_opengraph_the_tags_are_not_duplicated(make_app, tmp_path):
     pytest.importorskip("sphinxext.opengraph")
-    app = make_app("html", srcdir=copy_root("claimants", tmp_path / "src"),
-                   confoverrides={"extensions": ["factcheck_ext", "sphinxext.opengraph"],
-                                  "ogp_site_url": "https://claimants.example/"})
+    app = make_app(
+        "html",
+        srcdir=copy_root("claimants", tmp_path / "src"),
+        confoverrides={
+            "extensions": ["factcheck_ext", "sphinxext.opengraph"],
+            "ogp_site_url": "https://claimants.example/",
+        },
+    )
     app.build()
     for docname in ("claims", "unrelated", "people"):
         doc = page(app, docname)
         names, properties = _meta(doc, "name"), _meta(doc, "property")
         names.pop("viewport")  # (alabaster writes its viewport twice, with or without us)
         assert all(len(values) == 1 for values in [*names.values(), *properties.values()]), (
-            docname, names, properties)
+            docname,
+            names,
+            properties,
+        )
         assert "description" in names and "og:description" in properties
     properties = _meta(page(app, "claims"), "property")
     assert properties["og:description"][0].startswith("4 claims checked: 1 True")
@@ -171,15 +201,25 @@ def test_with_sphinxext_opengraph_the_tags_are_not_duplicated(make_app, tmp_path
 
 # --- PDF -----------------------------------------------------------------------------
 
+
 def test_the_latex_package_takes_its_colours_from_the_scale(make_app, tmp_path):
-    conf = ("factcheck_verdicts = [\n"
-            "  {'key': 'correct', 'label': 'Correct', 'description': 'Right.', 'rating': 2,"
-            " 'colour': '#005a9c'},\n"
-            "  {'key': 'wrong', 'label': 'Wrong', 'description': 'Not right.', 'rating': 1,"
-            " 'colour': '#ffd33d'},\n]\n")
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n.. fc:claim:: C\n   :id: c\n   :verdict: wrong\n   :sources: s\n\n"
-        ".. fc:source:: S\n   :id: s\n\n.. fc:summary::\n")}, conf)
+    conf = (
+        "factcheck_verdicts = [\n"
+        "  {'key': 'correct', 'label': 'Correct', 'description': 'Right.', 'rating': 2,"
+        " 'colour': '#005a9c'},\n"
+        "  {'key': 'wrong', 'label': 'Wrong', 'description': 'Not right.', 'rating': 1,"
+        " 'colour': '#ffd33d'},\n]\n"
+    )
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": (
+                "T\n=\n\n.. fc:claim:: C\n   :id: c\n   :verdict: wrong\n   :sources: s\n\n"
+                ".. fc:source:: S\n   :id: s\n\n.. fc:summary::\n"
+            )
+        },
+        conf,
+    )
     app = make_app("latex", srcdir=src)
     app.build()
     package = (Path(app.outdir) / "sphinxfactcheck.sty").read_text()
@@ -199,15 +239,23 @@ def test_the_demo_compiles_to_a_pdf_that_reads_its_verdicts(make_app, tmp_path):
     shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
     app = make_app("latex", srcdir=src, builddir=tmp_path / "build", freshenv=True)
     app.build()
-    result = subprocess.run(["make", "-C", str(app.outdir)], capture_output=True, text=True,
-                            timeout=600)
+    result = subprocess.run(
+        ["make", "-C", str(app.outdir)], capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stdout[-3000:]
-    pdf, = Path(app.outdir).glob("*.pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    for words in ("Mostly true", "Half true", "Unverifiable", "Opinion",
-                  "Ablyazov is wanted in Kazakhstan for fraud and embezzlement.",
-                  "The CSTO is Russia, and its deployment is an occupation by Russia.",
-                  "Scorecard of Mukhtar Ablyazov", "Share of rated claims",
-                  "Wanted at home for fraud and embezzlement"):
+    (pdf,) = Path(app.outdir).glob("*.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for words in (
+        "Mostly true",
+        "Half true",
+        "Unverifiable",
+        "Opinion",
+        "Ablyazov is wanted in Kazakhstan for fraud and embezzlement.",
+        "The CSTO is Russia, and its deployment is an occupation by Russia.",
+        "Scorecard of Mukhtar Ablyazov",
+        "Share of rated claims",
+        "Wanted at home for fraud and embezzlement",
+    ):
         assert words in " ".join(text.split()), words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from .helpers import factcheck_warnings, page, text_of
 
 

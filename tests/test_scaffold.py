@@ -21,12 +21,34 @@ def _build(src: Path) -> int:
 @pytest.mark.parametrize("output_format", ["rst", "md"])
 def test_a_new_project_builds_with_W_as_created(tmp_path, output_format):
     target = tmp_path / "report"
-    assert main(["init", str(target), "--project", "Our checks", "--publisher", "Desk",
-                 "--url", "https://desk.example/checks", "--format", output_format]) == 0
+    assert (
+        main(
+            [
+                "init",
+                str(target),
+                "--project",
+                "Our checks",
+                "--publisher",
+                "Desk",
+                "--url",
+                "https://desk.example/checks",
+                "--format",
+                output_format,
+            ]
+        )
+        == 0
+    )
     names = {p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()}
     suffix = output_format
-    assert names == {"conf.py", ".gitignore", "_articles/bus-fares.txt", f"index.{suffix}",
-                     f"example.{suffix}", f"claims.{suffix}", f"bibliography.{suffix}"}
+    assert names == {
+        "conf.py",
+        ".gitignore",
+        "_articles/bus-fares.txt",
+        f"index.{suffix}",
+        f"example.{suffix}",
+        f"claims.{suffix}",
+        f"bibliography.{suffix}",
+    }
     conf = (target / "conf.py").read_text()
     assert "html_baseurl = 'https://desk.example/checks/'" in conf
     assert "factcheck_publisher = {\"name\": 'Desk'}" in conf
@@ -34,7 +56,10 @@ def test_a_new_project_builds_with_W_as_created(tmp_path, output_format):
     html = (target / "_build" / "html" / "example.html").read_text()
     assert "Bus fares have not risen for five years." in html and "Unverifiable" in html
     claims = (target / "_build" / "html" / "claims.html").read_text()
-    assert "fc-summary" in claims and "Our checks" in (target / "_build" / "html" / "index.html").read_text()
+    assert (
+        "fc-summary" in claims
+        and "Our checks" in (target / "_build" / "html" / "index.html").read_text()
+    )
     assert "https://desk.example/checks/example.html#claim-five-years" in html  # ClaimReview url
 
 
@@ -64,7 +89,8 @@ def test_a_directory_that_is_not_empty_is_refused(tmp_path):
     errors = io.StringIO()
     assert scaffold(target, stdin=io.StringIO(""), stderr=errors) == 2
     assert "is not empty" in errors.getvalue() and sorted(p.name for p in target.iterdir()) == [
-        "notes.txt"]
+        "notes.txt"
+    ]
     # --force adds the report's files, but never overwrites one
     assert scaffold(target, force=True, stdin=io.StringIO(""), stdout=io.StringIO()) == 0
     assert (target / "notes.txt").read_text() == "mine\n"
@@ -77,14 +103,19 @@ def test_a_directory_that_is_not_empty_is_refused(tmp_path):
 
 def test_a_bad_address_is_refused(tmp_path):
     errors = io.StringIO()
-    assert scaffold(tmp_path / "x", url="ftp://desk.example/", stdin=io.StringIO(""),
-                    stderr=errors) == 2
+    assert (
+        scaffold(tmp_path / "x", url="ftp://desk.example/", stdin=io.StringIO(""), stderr=errors)
+        == 2
+    )
     assert "is not an http(s) address" in errors.getvalue()
 
 
 def test_python_m_runs_init(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "factcheck_ext", "init",
-                             str(tmp_path / "r"), "--project", "R"],
-                            capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck_ext", "init", str(tmp_path / "r"), "--project", "R"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, result.stderr
     assert "sphinx-build -W -b html" in result.stdout

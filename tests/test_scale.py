@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
-from generate import EDIT, edit_one_claim, generate, generate_needs  # noqa: E402
+from generate import EDIT, edit_one_claim, generate, generate_needs
 
 N = 60
 
@@ -45,8 +45,9 @@ def _words(outdir: Path, page: str) -> list[str]:
     return body.text_content().replace("\u2014", "\u2013 ").split()
 
 
-@pytest.mark.parametrize("page", ["claims/doc-00001.html", "sources/sources-0000.html",
-                                  "claimants/claimants-0000.html"])
+@pytest.mark.parametrize(
+    "page", ["claims/doc-00001.html", "sources/sources-0000.html", "claimants/claimants-0000.html"]
+)
 def test_the_twin_shows_the_same_text(make_app, tmp_path, page):
     """The twin is the floor only if its pages say what the extension's say: verdict
     meanings, the summaries' captions and charts, the back-links."""
@@ -59,8 +60,9 @@ def test_parallel_build_is_identical(make_app, tmp_path):
     serial = _build(make_app, generate(tmp_path / "serial", N, plain=False))
     parallel = _build(make_app, generate(tmp_path / "parallel", N, plain=False), parallel=2)
     assert _bodies(Path(serial.outdir)) == _bodies(Path(parallel.outdir))
-    assert ((Path(serial.outdir) / "factcheck.json").read_bytes()
-            == (Path(parallel.outdir) / "factcheck.json").read_bytes())
+    assert (Path(serial.outdir) / "factcheck.json").read_bytes() == (
+        Path(parallel.outdir) / "factcheck.json"
+    ).read_bytes()
 
 
 def _change(src: Path) -> None:
@@ -70,8 +72,12 @@ def _change(src: Path) -> None:
     doc1.write_text(doc1.read_text().replace("We compared", "We re-read and compared"))
     (src / "claims" / "doc-00002.rst").unlink()
     new = (src / "claims" / "doc-00003.rst").read_text()
-    new = new.replace("c-3-", "c-99-").replace("art-3\n", "art-99\n").replace(
-        ":article: art-3", ":article: art-99").replace("Report 3", "Report 99")
+    new = (
+        new.replace("c-3-", "c-99-")
+        .replace("art-3\n", "art-99\n")
+        .replace(":article: art-3", ":article: art-99")
+        .replace("Report 3", "Report 99")
+    )
     (src / "claims" / "doc-00099.rst").write_text(new)
 
 
@@ -86,8 +92,9 @@ def test_incremental_build_equals_a_fresh_full_build(make_app, tmp_path):
     inc_pages, fresh_pages = _bodies(Path(incremental.outdir)), _bodies(Path(fresh.outdir))
     del inc_pages["claims/doc-00002.html"]  # Sphinx leaves a removed document's page behind
     assert inc_pages == fresh_pages
-    assert ((Path(incremental.outdir) / "factcheck.json").read_bytes()
-            == (Path(fresh.outdir) / "factcheck.json").read_bytes())
+    assert (Path(incremental.outdir) / "factcheck.json").read_bytes() == (
+        Path(fresh.outdir) / "factcheck.json"
+    ).read_bytes()
     assert "Report 99" in fresh_pages["claims/doc-00099.html"]
 
 
@@ -109,8 +116,7 @@ def test_a_rebuild_sees_no_configuration_change(make_app, tmp_path):
     assert "reading sources" in status  # the status stream was captured
     # (the test harness itself switches html_theme between builds)
     changed = [line for line in status.splitlines() if "configuration has changed" in line]
-    assert not [line for line in changed if "html_static_path" in line
-                or "templates_path" in line]
+    assert not [line for line in changed if "html_static_path" in line or "templates_path" in line]
     assert app.config.html_static_path.count(app.config.html_static_path[-1]) == 1
     assert app.config.templates_path.count(app.config.templates_path[-1]) == 1
     assert (Path(app.outdir) / "_static" / "factcheck.css").is_file()
@@ -144,8 +150,10 @@ def test_the_report_adds_the_peer_column_when_measured():
     from run import report
 
     def kind(seconds: float, pages: int = 3) -> dict:
-        return {"full": {"seconds": seconds * 10, "peak_kib": 102400},
-                "incremental": {"seconds": seconds, "pages": pages}}
+        return {
+            "full": {"seconds": seconds * 10, "peak_kib": 102400},
+            "incremental": {"seconds": seconds, "pages": pages},
+        }
 
     twin = kind(1.0) | {"incremental_everywhere": {"seconds": 4.0, "pages": 6}}
     plain = report({1000: {"ext": kind(1.5, 7), "twin": twin}})
@@ -160,18 +168,24 @@ def test_the_report_splits_growth_per_claim_at_the_cyclic_collector():
     from run import report
 
     def kind(seconds: float, collector: float) -> dict:
-        return {"full": {"seconds": seconds, "gc_seconds": collector, "peak_kib": 102400},
-                "incremental": {"seconds": 1.0, "pages": 3}}
+        return {
+            "full": {"seconds": seconds, "gc_seconds": collector, "peak_kib": 102400},
+            "incremental": {"seconds": 1.0, "pages": 3},
+        }
 
-    table = report({
-        1000: {"ext": kind(6.0, 1.0), "twin": kind(12.0, 2.0)},
-        10000: {"ext": kind(72.0, 22.0), "twin": kind(132.0, 32.0)},
-    })
+    table = report(
+        {
+            1000: {"ext": kind(6.0, 1.0), "twin": kind(12.0, 2.0)},
+            10000: {"ext": kind(72.0, 22.0), "twin": kind(132.0, 32.0)},
+        }
+    )
     collector_rows = [row.split() for row in table.splitlines() if "cyclic collector (s)" in row]
     assert collector_rows[0][-3:] == ["1.00", "2.00", "0.50"]
     # 6 -> 7.2 ms per claim in all; 5 -> 5 ms outside the collector; 1 -> 2.2 ms in it
-    assert ("time per claim, 1000 -> 10000 claims (extension): +20.0%; outside the cyclic "
-            "collector +0.0%, the collector alone +120.0%") in table
+    assert (
+        "time per claim, 1000 -> 10000 claims (extension): +20.0%; outside the cyclic "
+        "collector +0.0%, the collector alone +120.0%"
+    ) in table
     assert "claims (twin): +10.0%; outside the cyclic collector +0.0%" in table
 
 
@@ -179,15 +193,21 @@ def test_pairs_report_the_median_growth_and_its_range():
     from run import report_pairs
 
     def pair(small: float, large: float) -> dict:
-        return {"1000": {"seconds": small, "gc_seconds": 1.0},
-                "10000": {"seconds": large, "gc_seconds": 11.0}}
+        return {
+            "1000": {"seconds": small, "gc_seconds": 1.0},
+            "10000": {"seconds": large, "gc_seconds": 11.0},
+        }
 
-    lines = report_pairs({"ext": [pair(6.0, 66.0), pair(5.0, 66.0), pair(6.0, 72.0)],
-                          "twin": [pair(12.0, 120.0)]}).splitlines()
+    lines = report_pairs(
+        {"ext": [pair(6.0, 66.0), pair(5.0, 66.0), pair(6.0, 72.0)], "twin": [pair(12.0, 120.0)]}
+    ).splitlines()
     # per claim: 6 -> 6.6 (+10%), 5 -> 6.6 (+32%), 6 -> 7.2 (+20%); outside the collector
     # 5 -> 5.5 (+10%), 4 -> 5.5 (+37.5%), 5 -> 6.1 (+22%)
-    assert lines[0] == ("time per claim, 1000 -> 10000 claims, 3 pairs of builds (extension): "
-                        "median +20.0% (from +10.0% to +32.0%); outside the cyclic collector "
-                        "median +22.0%")
-    assert lines[1].startswith("time per claim, 1000 -> 10000 claims, 1 pair of builds (twin)"
-                               ": median +0.0%")
+    assert lines[0] == (
+        "time per claim, 1000 -> 10000 claims, 3 pairs of builds (extension): "
+        "median +20.0% (from +10.0% to +32.0%); outside the cyclic collector "
+        "median +22.0%"
+    )
+    assert lines[1].startswith(
+        "time per claim, 1000 -> 10000 claims, 1 pair of builds (twin): median +0.0%"
+    )

@@ -31,8 +31,10 @@ def test_records_survive_the_environment_and_keep_their_packed_form(make_app, tm
         assert record == live[docname]  # the same articles, claims, sources, views, deps
         assert record.is_packed
     claim = next(c for r in stored.values() for c in r.claims)
-    assert claim.model_dump() == next(
-        c for r in live.values() for c in r.claims if c.id == claim.id).model_dump()
+    assert (
+        claim.model_dump()
+        == next(c for r in live.values() for c in r.claims if c.id == claim.id).model_dump()
+    )
     # saving again reuses each unchanged record's bytes instead of pickling it afresh
     packed = {name: record.pack() for name, record in stored.items()}
     again = pickle.loads(pickle.dumps(stored))
@@ -83,8 +85,7 @@ def test_a_stored_record_is_unpacked_on_first_use_only(make_app, tmp_path):
     app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
     app.build()
     stored = _stored_records(app)
-    docname = next(name for name, record in app.env.domains["fc"].docs.items()
-                   if record.claims)
+    docname = next(name for name, record in app.env.domains["fc"].docs.items() if record.claims)
     record = stored[docname]
     assert "claims" not in vars(record)  # loaded, not yet unpacked
     # what its page depends on is read without unpacking (every incremental build asks
@@ -151,8 +152,11 @@ def test_objects_frozen_by_someone_else_stay_frozen(make_app, tmp_path):
     try:
         _fresh_index(app)
         # still in the permanent generation, in none of the collector's three
-        assert not any(obj is sentinel for generation in range(3)
-                       for obj in gc.get_objects(generation=generation))
+        assert not any(
+            obj is sentinel
+            for generation in range(3)
+            for obj in gc.get_objects(generation=generation)
+        )
     finally:
         gc.unfreeze()
 
@@ -166,8 +170,9 @@ def test_the_loaded_heap_is_frozen_while_building_and_given_back_after(make_app,
     app = make_app("html", srcdir=src)  # loads the pickled environment
     assert gc.get_freeze_count() == 0  # not before the build starts
     app.connect("env-updated", lambda app, env: seen.append(gc.get_freeze_count()))
-    app.connect("doctree-resolved", lambda app, doctree, docname:
-                seen.append(gc.get_freeze_count()))
+    app.connect(
+        "doctree-resolved", lambda app, doctree, docname: seen.append(gc.get_freeze_count())
+    )
     loaded = next(iter(app.env.domains["fc"].docs.values()))
     app.build()
     assert seen and all(count > 0 for count in seen)  # reading and writing
@@ -206,7 +211,10 @@ def test_a_heap_frozen_by_someone_else_is_left_as_it_is(make_app, tmp_path):
         app.build()
         # not thawed by the build: still in the permanent generation
         assert gc.get_freeze_count() > 0
-        assert not any(obj is sentinel for generation in range(3)
-                       for obj in gc.get_objects(generation=generation))
+        assert not any(
+            obj is sentinel
+            for generation in range(3)
+            for obj in gc.get_objects(generation=generation)
+        )
     finally:
         gc.unfreeze()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from .helpers import copy_root, factcheck_warnings, page, text_of
 from lxml import html as lxml_html
+
+from .helpers import copy_root, factcheck_warnings, page, text_of
 
 pytestmark = pytest.mark.sphinx("html", testroot="views")
 
@@ -31,8 +32,13 @@ def first_column(element):
     return [row[0] for row in table_rows(element)[1:]]
 
 
-ALL = ["Prices rose again in February.", "The economy is strong.", "Growth was 5 percent.",
-       "A political opinion.", "Still being checked."]
+ALL = [
+    "Prices rose again in February.",
+    "The economy is strong.",
+    "Growth was 5 percent.",
+    "A political opinion.",
+    "Still being checked.",
+]
 
 
 def test_default_table_lists_every_claim_in_document_order(views):
@@ -45,17 +51,20 @@ def test_default_table_lists_every_claim_in_document_order(views):
     assert links[0] == "claims.html#claim-c-rose"
 
 
-@pytest.mark.parametrize(("section_id", "expected"), [
-    ("by-article", ["A political opinion.", "Still being checked."]),
-    ("by-verdict", ["Prices rose again in February.", "Growth was 5 percent."]),
-    ("by-tag", ["Prices rose again in February.", "The economy is strong."]),
-    ("by-claimant", ["The economy is strong.", "Growth was 5 percent."]),
-    ("by-document", ["A political opinion.", "Still being checked."]),
-    ("newest-two", ["c-rose", "c-growth"]),
-    ("by-verdict-order", ["c-rose", "c-growth", "c-strong", "c-opinion", "c-pending"]),
-    ("by-claimant-order", ["c-opinion", "c-pending", "c-rose", "c-strong", "c-growth"]),
-    ("by-id-descending", ["c-strong", "c-rose", "c-pending", "c-opinion", "c-growth"]),
-])
+@pytest.mark.parametrize(
+    ("section_id", "expected"),
+    [
+        ("by-article", ["A political opinion.", "Still being checked."]),
+        ("by-verdict", ["Prices rose again in February.", "Growth was 5 percent."]),
+        ("by-tag", ["Prices rose again in February.", "The economy is strong."]),
+        ("by-claimant", ["The economy is strong.", "Growth was 5 percent."]),
+        ("by-document", ["A political opinion.", "Still being checked."]),
+        ("newest-two", ["c-rose", "c-growth"]),
+        ("by-verdict-order", ["c-rose", "c-growth", "c-strong", "c-opinion", "c-pending"]),
+        ("by-claimant-order", ["c-opinion", "c-pending", "c-rose", "c-strong", "c-growth"]),
+        ("by-id-descending", ["c-strong", "c-rose", "c-pending", "c-opinion", "c-growth"]),
+    ],
+)
 def test_filters_and_sorts(views, section_id, expected):
     assert first_column(section(views, section_id)) == expected
 
@@ -63,12 +72,24 @@ def test_filters_and_sorts(views, section_id, expected):
 def test_every_column(views):
     rows = table_rows(section(views, "all-columns"))
     assert rows[0] == ["Id", "Claim", "Claimant", "Date", "Verdict", "Article", "Sources", "Tags"]
-    assert rows[3] == ["c-growth", "Growth was 5 percent.", "The minister", "2022-01-20", "False",
-                       "First article", "Official statistics; A news report", "growth"]
+    assert rows[3] == [
+        "c-growth",
+        "Growth was 5 percent.",
+        "The minister",
+        "2022-01-20",
+        "False",
+        "First article",
+        "Official statistics; A news report",
+        "growth",
+    ]
     hrefs = section(views, "all-columns").xpath("(.//tr)[4]//a/@href")
-    assert hrefs == ["claims.html#claim-c-growth", "claims.html#claim-c-growth",
-                     "index.html#article-a1", "index.html#source-s-official",
-                     "index.html#source-s-news"]
+    assert hrefs == [
+        "claims.html#claim-c-growth",
+        "claims.html#claim-c-growth",
+        "index.html#article-a1",
+        "index.html#source-s-official",
+        "index.html#source-s-news",
+    ]
 
 
 def test_rows_link_to_their_claim_without_a_claim_column(views):
@@ -147,16 +168,22 @@ def test_bibliography_is_sorted_by_author_then_title_with_backlinks(views):
         "Zebra study. [academic]",
     ]
     assert items[0].xpath(".//p[contains(@class,'fc-cited-by')]//a/@href") == [
-        "claims.html#claim-c-strong", "claims.html#claim-c-growth"]
+        "claims.html#claim-c-strong",
+        "claims.html#claim-c-growth",
+    ]
     assert items[0].xpath(".//p[contains(@class,'fc-citation')]//a/@href") == [
-        "index.html#source-s-news"]
+        "index.html#source-s-news"
+    ]
 
 
-@pytest.mark.parametrize(("section_id", "expected"), [
-    ("official-sources", ["Official statistics"]),
-    ("sources-of-a2", ["Zebra study"]),
-    ("sources-cited-in-claims", ["A news report", "Official statistics"]),
-])
+@pytest.mark.parametrize(
+    ("section_id", "expected"),
+    [
+        ("official-sources", ["Official statistics"]),
+        ("sources-of-a2", ["Zebra study"]),
+        ("sources-cited-in-claims", ["A news report", "Official statistics"]),
+    ],
+)
 def test_bibliography_filters(views, section_id, expected):
     items = section(views, section_id).xpath("./ul/li")
     assert [text_of(li.xpath(".//strong")[0]) for li in items] == expected
@@ -211,16 +238,18 @@ def test_annotated_overlapping_quotes_both_stay_reachable(views):
 def test_claim_and_source_indices(app):
     app.build()
     claimindex = page(app, "fc-claimindex")
-    groups = [text_of(g) for g in claimindex.xpath("//tr[contains(@class,'cap')]")
-              if text_of(g)]
+    groups = [text_of(g) for g in claimindex.xpath("//tr[contains(@class,'cap')]") if text_of(g)]
     assert groups == ["True", "False", "Misleading", "Opinion", "Check in progress"]
     text = text_of(claimindex)
     assert "Growth was 5 percent." in text and "First article" in text
     sourceindex = page(app, "fc-sourceindex")
-    groups = [text_of(g) for g in sourceindex.xpath("//tr[contains(@class,'cap')]")
-              if text_of(g)]
+    groups = [text_of(g) for g in sourceindex.xpath("//tr[contains(@class,'cap')]") if text_of(g)]
     assert groups == ["Official", "Academic", "News"]
-    refs = page(app, "views").find_class("body")[0].xpath(".//a[contains(@href,'fc-claimindex')]/@href")
+    refs = (
+        page(app, "views")
+        .find_class("body")[0]
+        .xpath(".//a[contains(@href,'fc-claimindex')]/@href")
+    )
     assert refs == ["fc-claimindex.html"]
 
 
@@ -254,8 +283,9 @@ def test_views_update_on_incremental_build_and_match_a_parallel_build(make_app, 
     assert "not yet checked" not in text_of(section(doc, "project-summary"))
     assert "A political opinion." not in text_of(page(app2, "fc-claimindex"))
     # the source no claim cites any more is reported
-    assert any("[factcheck.unused-source]" in w and "s-academic" in w
-               for w in factcheck_warnings(app2))
+    assert any(
+        "[factcheck.unused-source]" in w and "s-academic" in w for w in factcheck_warnings(app2)
+    )
 
     # and the incremental result equals a fresh full build, serial or parallel
     fresh = make_app("html", srcdir=copy_root("views", tmp_path / "fresh"))
@@ -292,19 +322,25 @@ def test_incremental_verdict_change_updates_tables_and_summaries(make_app, tmp_p
 def test_annotated_view_skips_a_quote_that_is_not_in_the_text(make_app, tmp_path):
     from .helpers import write_project
 
-    src = write_project(tmp_path / "src", {
-        "a.txt": "One sentence here. Another sentence there.\n",
-        "index.rst": (
-            "T\n=\n\n.. fc:article:: A\n   :id: a\n   :text: a.txt\n\n"
-            ".. fc:claim:: Found\n   :id: found\n   :quote: Another sentence\n"
-            "   :verdict: opinion\n\n"
-            ".. fc:claim:: Lost\n   :id: lost\n   :quote: a sentence nobody wrote\n"
-            "   :verdict: opinion\n\n"
-            ".. fc:annotated:: a\n")})
+    src = write_project(
+        tmp_path / "src",
+        {
+            "a.txt": "One sentence here. Another sentence there.\n",
+            "index.rst": (
+                "T\n=\n\n.. fc:article:: A\n   :id: a\n   :text: a.txt\n\n"
+                ".. fc:claim:: Found\n   :id: found\n   :quote: Another sentence\n"
+                "   :verdict: opinion\n\n"
+                ".. fc:claim:: Lost\n   :id: lost\n   :quote: a sentence nobody wrote\n"
+                "   :verdict: opinion\n\n"
+                ".. fc:annotated:: a\n"
+            ),
+        },
+    )
     app = make_app("html", srcdir=src)
     app.build()
     annotated = _seen(page(app, "index").find_class("fc-annotated")[0])
     assert text_of(annotated) == "One sentence here. Another sentence Opinion there."
     assert [a.get("href") for a in annotated.xpath(".//a")] == ["#claim-found", "#claim-found"]
-    assert any("[factcheck.quote-not-found]" in w and "'lost'" in w
-               for w in factcheck_warnings(app))
+    assert any(
+        "[factcheck.quote-not-found]" in w and "'lost'" in w for w in factcheck_warnings(app)
+    )

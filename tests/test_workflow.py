@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from .helpers import copy_root, factcheck_warnings, page, text_of
 from lxml import html as lxml_html
 from sphinx.errors import ConfigError
+
+from .helpers import copy_root, factcheck_warnings, page, text_of
 
 
 def build(make_app, src, builder="html", **kwargs):
@@ -29,6 +30,7 @@ def workflow(make_app, tmp_path):
 
 # --- sign-off ----------------------------------------------------------------------
 
+
 def test_sign_off_is_shown_and_exported(workflow):
     claim = page(workflow, "checked").get_element_by_id("claim-crime")
     assert "Checked by: Ana Checker" in text_of(claim)
@@ -39,8 +41,11 @@ def test_sign_off_is_shown_and_exported(workflow):
 
 
 def test_require_review_warns_about_checked_claims_without_sign_off(make_app, tmp_path):
-    app = build(make_app, copy_root("workflow", tmp_path / "src"),
-                confoverrides={"factcheck_require_review": True})
+    app = build(
+        make_app,
+        copy_root("workflow", tmp_path / "src"),
+        confoverrides={"factcheck_require_review": True},
+    )
     unreviewed = [w for w in factcheck_warnings(app) if "[factcheck.unreviewed]" in w]
     assert len(unreviewed) == 1
     assert "checked.rst:27" in unreviewed[0] and "'budget-doubled'" in unreviewed[0]
@@ -62,7 +67,9 @@ def _withheld_everywhere(app):
         assert "Unemployment" not in body(app, docname), docname
     assert "Unemployment" not in text_of(page(app, "fc-claimindex"))
     police = page(app, "index").get_element_by_id("source-police")
-    assert text_of(police.find_class("fc-cited-by")[0]) == "Cited by: Crime fell by half. Mostly false"
+    assert (
+        text_of(police.find_class("fc-cited-by")[0]) == "Cited by: Crime fell by half. Mostly false"
+    )
     data = json.loads((Path(app.outdir) / "factcheck.json").read_text())
     assert "unemployment" not in [c["id"] for c in data["claims"]]
     assert "police" in [s["id"] for s in data["sources"]]
@@ -84,8 +91,9 @@ def test_publication_build_leaves_unchecked_claims_out_of_everything(make_app, t
 
 
 def test_publication_build_in_parallel(make_app, tmp_path):
-    app = build(make_app, copy_root("workflow", tmp_path / "src"), parallel=2,
-                confoverrides=PUBLISH)
+    app = build(
+        make_app, copy_root("workflow", tmp_path / "src"), parallel=2, confoverrides=PUBLISH
+    )
     _withheld_everywhere(app)
 
 
@@ -93,8 +101,9 @@ def test_publication_build_incrementally(make_app, tmp_path):
     src = copy_root("workflow", tmp_path / "src")
     build(make_app, src, confoverrides=PUBLISH)
     pending = src / "pending.rst"
-    pending.write_text(pending.read_text().replace(":status: in-progress",
-                                                   ":status: checked\n   :verdict: false"))
+    pending.write_text(
+        pending.read_text().replace(":status: in-progress", ":status: checked\n   :verdict: false")
+    )
     app = build(make_app, src, confoverrides=PUBLISH)
     assert "Unemployment is the lowest ever." in body(app, "pending")
     assert "Unemployment is the lowest ever." in body(app, "index")  # the claims table
@@ -104,6 +113,7 @@ def test_publication_build_incrementally(make_app, tmp_path):
 
 
 # --- updates and corrections ------------------------------------------------------------
+
 
 def test_updates_render_at_the_top_newest_first(workflow):
     claim = page(workflow, "checked").get_element_by_id("claim-crime")
@@ -118,8 +128,9 @@ def test_updates_render_at_the_top_newest_first(workflow):
 def test_an_update_outside_a_claim_warns(make_app, tmp_path):
     from .helpers import write_project
 
-    src = write_project(tmp_path / "src", {"index.rst": (
-        "T\n=\n\n.. fc:update:: 2022-01-01\n\n   Loose note.\n")})
+    src = write_project(
+        tmp_path / "src", {"index.rst": ("T\n=\n\n.. fc:update:: 2022-01-01\n\n   Loose note.\n")}
+    )
     app = build(make_app, src)
     assert any("[factcheck.misplaced]" in w and "index.rst:4" in w for w in factcheck_warnings(app))
     assert "Loose note." in text_of(page(app, "index"))
@@ -129,19 +140,25 @@ def test_retracted_claim_stays_with_a_notice(workflow):
     claim = page(workflow, "checked").get_element_by_id("claim-taxes")
     assert claim.find_class("fc-badge")[0].text_content() == "Retracted"
     assert "This check has been withdrawn" in text_of(claim.find_class("fc-retraction")[0])
-    reviews = json.loads(page(workflow, "checked").xpath(
-        "//script[@type='application/ld+json']")[0].text)
+    reviews = json.loads(
+        page(workflow, "checked").xpath("//script[@type='application/ld+json']")[0].text
+    )
     assert "claim-taxes" not in json.dumps(reviews)  # no standing verdict, no ClaimReview
 
 
 def test_claimreview_carries_date_modified_and_corrections(workflow):
-    reviews = json.loads(page(workflow, "checked").xpath(
-        "//script[@type='application/ld+json']")[0].text)
+    reviews = json.loads(
+        page(workflow, "checked").xpath("//script[@type='application/ld+json']")[0].text
+    )
     crime = next(r for r in reviews if r["url"].endswith("#claim-crime"))
     assert crime["dateModified"] == "2022-03-20"
-    assert crime["correction"] == [{
-        "@type": "CorrectionComment", "datePublished": "2022-03-10",
-        "text": "We first rated this false; police figures published later show a 30% fall."}]
+    assert crime["correction"] == [
+        {
+            "@type": "CorrectionComment",
+            "datePublished": "2022-03-10",
+            "text": "We first rated this false; police figures published later show a 30% fall.",
+        }
+    ]
     from .schemaorg_vocabulary import errors
 
     assert errors(crime) == []
@@ -151,14 +168,19 @@ def test_dataset_carries_updates(workflow):
     data = json.loads((Path(workflow.outdir) / "factcheck.json").read_text())
     crime = next(c for c in data["claims"] if c["id"] == "crime")
     assert [(u["date"], u["kind"], u["previous_verdict"]) for u in crime["updates"]] == [
-        ("2022-03-10", "correction", "false"), ("2022-03-20", "clarification", None)]
+        ("2022-03-10", "correction", "false"),
+        ("2022-03-20", "clarification", None),
+    ]
 
 
 def test_corrections_log_newest_first_and_filtered(workflow):
     doc = page(workflow, "corrections")
     entries = [text_of(li) for li in doc.get_element_by_id("all").xpath(".//li")]
     assert [e.split(":")[0] for e in entries] == [
-        "2022-04-01, Correction", "2022-03-20, Clarification", "2022-03-10, Correction"]
+        "2022-04-01, Correction",
+        "2022-03-20, Clarification",
+        "2022-03-10, Correction",
+    ]
     assert "(previous verdict: False)" in entries[2]
     assert doc.get_element_by_id("all").xpath(".//li[1]//a/@href") == ["checked.html#claim-taxes"]
     only = [text_of(li) for li in doc.get_element_by_id("corrections-only").xpath(".//li")]
@@ -166,6 +188,7 @@ def test_corrections_log_newest_first_and_filtered(workflow):
 
 
 # --- the ledger ----------------------------------------------------------------------------
+
 
 def _publish(make_app, src, tmp_path):
     """Build, then keep the dataset as the ledger, as the publish workflow says."""
@@ -179,8 +202,9 @@ def test_ledger_unchanged_project_is_clean(make_app, tmp_path):
     src = copy_root("workflow", tmp_path / "src")
     _publish(make_app, src, tmp_path)
     app = build(make_app, src, freshenv=True)
-    assert not [w for w in factcheck_warnings(app)
-                if "unlogged-change" in w or "removed-claim" in w]
+    assert not [
+        w for w in factcheck_warnings(app) if "unlogged-change" in w or "removed-claim" in w
+    ]
 
 
 def test_ledger_catches_a_silent_verdict_change(make_app, tmp_path):
@@ -199,11 +223,15 @@ def test_ledger_accepts_a_logged_change(make_app, tmp_path):
     src = copy_root("workflow", tmp_path / "src")
     _publish(make_app, src, tmp_path)
     checked = src / "checked.rst"
-    checked.write_text(checked.read_text().replace(
-        "   :verdict: true\n   :sources: budget\n   :checked-by: Ana Checker\n",
-        "   :verdict: half-true\n   :sources: budget\n   :checked-by: Ana Checker\n\n"
-        "   .. fc:update:: 2022-05-01\n      :kind: correction\n      :previous-verdict: true\n\n"
-        "      The budget grew by 60%, not 100%.\n"))
+    checked.write_text(
+        checked.read_text().replace(
+            "   :verdict: true\n   :sources: budget\n   :checked-by: Ana Checker\n",
+            "   :verdict: half-true\n   :sources: budget\n   :checked-by: Ana Checker\n\n"
+            "   .. fc:update:: 2022-05-01\n      :kind: correction\n      :previous-verdict: true\n"
+            "\n"
+            "      The budget grew by 60%, not 100%.\n",
+        )
+    )
     app = build(make_app, src)
     assert not [w for w in factcheck_warnings(app) if "unlogged-change" in w]
 
@@ -213,21 +241,27 @@ def test_ledger_catches_a_removed_claim(make_app, tmp_path):
     _publish(make_app, src, tmp_path)
     checked = src / "checked.rst"
     text = checked.read_text()
-    checked.write_text(text[: text.index(".. fc:claim:: The budget doubled.")]
-                       + text[text.index(".. fc:claim:: Taxes went up."):])
+    checked.write_text(
+        text[: text.index(".. fc:claim:: The budget doubled.")]
+        + text[text.index(".. fc:claim:: Taxes went up.") :]
+    )
     app = build(make_app, src)
     removed = [w for w in factcheck_warnings(app) if "[factcheck.removed-claim]" in w]
     assert len(removed) == 1 and "'budget-doubled'" in removed[0], "\n".join(removed)
     assert "ledger.json:" in removed[0]
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (None, "cannot read"),
-    ("{not json", "is not valid JSON"),
-    ('{"claims": "nope"}', "is not a factcheck.json dataset"),
-])
-def test_missing_or_malformed_ledger_is_an_error_naming_the_file(make_app, tmp_path, content,
-                                                                 message):
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read"),
+        ("{not json", "is not valid JSON"),
+        ('{"claims": "nope"}', "is not a factcheck.json dataset"),
+    ],
+)
+def test_missing_or_malformed_ledger_is_an_error_naming_the_file(
+    make_app, tmp_path, content, message
+):
     src = copy_root("workflow", tmp_path / "src")
     if content is not None:
         (src / "ledger.json").write_text(content)
@@ -239,10 +273,16 @@ def test_missing_or_malformed_ledger_is_an_error_naming_the_file(make_app, tmp_p
 
 # --- the status builder ----------------------------------------------------------------------
 
+
 def test_status_builder_reports_every_claim_and_open_problem(make_app, tmp_path):
     src = copy_root("workflow", tmp_path / "src")
-    app = build(make_app, src, builder="factcheck", warningiserror=True,
-                confoverrides={"factcheck_require_review": True})
+    app = build(
+        make_app,
+        src,
+        builder="factcheck",
+        warningiserror=True,
+        confoverrides={"factcheck_require_review": True},
+    )
     out = Path(app.outdir)
     assert not list(out.glob("*.html"))  # no page rendering
     report = json.loads((out / "status.json").read_text())
@@ -250,14 +290,28 @@ def test_status_builder_reports_every_claim_and_open_problem(make_app, tmp_path)
     assert rows["unemployment"]["status"] == "in-progress"
     assert rows["unemployment"]["problems"] == ["open-check"]
     assert rows["budget-doubled"]["problems"] == ["unreviewed"]
-    assert rows["crime"] == {"document": "checked", "id": "crime", "status": "checked",
-                             "verdict": "mostly-false", "sources": 1,
-                             "checked-by": "Ana Checker", "reviewed-by": "Ed Editor",
-                             "problems": []}
+    assert rows["crime"] == {
+        "document": "checked",
+        "id": "crime",
+        "status": "checked",
+        "verdict": "mostly-false",
+        "sources": 1,
+        "checked-by": "Ana Checker",
+        "reviewed-by": "Ed Editor",
+        "problems": [],
+    }
     assert report["counts"]["status"] == {"checked": 2, "in-progress": 1, "retracted": 1}
     text = (out / "status.txt").read_text()
-    assert text.splitlines()[0].split() == ["document", "id", "status", "verdict", "sources",
-                                           "checked-by", "reviewed-by", "problems"]
+    assert text.splitlines()[0].split() == [
+        "document",
+        "id",
+        "status",
+        "verdict",
+        "sources",
+        "checked-by",
+        "reviewed-by",
+        "problems",
+    ]
     assert "2 open problems" in text
     assert app.statuscode == 1  # -W fails while problems remain
     assert "status.txt" in app.status.getvalue() or "open problems" in app.status.getvalue()
@@ -266,8 +320,9 @@ def test_status_builder_reports_every_claim_and_open_problem(make_app, tmp_path)
 def test_status_builder_passes_with_W_when_nothing_is_left(make_app, tmp_path):
     src = copy_root("workflow", tmp_path / "src")
     pending = src / "pending.rst"
-    pending.write_text(pending.read_text().replace(":status: in-progress",
-                                                   ":status: checked\n   :verdict: false"))
+    pending.write_text(
+        pending.read_text().replace(":status: in-progress", ":status: checked\n   :verdict: false")
+    )
     app = build(make_app, src, builder="factcheck", warningiserror=True)
     assert app.statuscode == 0, app.warning.getvalue()
     report = json.loads((Path(app.outdir) / "status.json").read_text())
@@ -282,9 +337,12 @@ LINKED_NOTE = {
         "   .. fc:update:: 2022-03-10\n      :kind: correction\n\n"
         "      Police figures (:fc:source:`police`) show a 30% fall; see also\n"
         "      :fc:source:`their annual report <police>`.\n\n"
-        "   Crime fell by 30% (:fc:source:`police`).\n"),
-    "sources.rst": ("Sources\n=======\n\n.. fc:source:: Police figures 2022\n   :id: police\n"
-                    "   :url: https://police.example/2022\n"),
+        "   Crime fell by 30% (:fc:source:`police`).\n"
+    ),
+    "sources.rst": (
+        "Sources\n=======\n\n.. fc:source:: Police figures 2022\n   :id: police\n"
+        "   :url: https://police.example/2022\n"
+    ),
     "log.rst": "Log\n===\n\n.. fc:corrections::\n",
     "index.rst": "Index\n=====\n\n.. toctree::\n\n   claims\n   sources\n   log\n",
 }
@@ -297,19 +355,30 @@ def test_a_notes_links_are_kept_in_the_log_and_resolved_in_the_exports(make_app,
     app = build(make_app, src)
     assert factcheck_warnings(app) == []
     entry = page(app, "log").xpath("//ul[contains(@class,'fc-corrections')]/li")[0]
-    assert ("Police figures (Police figures 2022) show a 30% fall; see also their annual "
-            "report.") in text_of(entry)
+    assert (
+        "Police figures (Police figures 2022) show a 30% fall; see also their annual report."
+    ) in text_of(entry)
     assert entry.xpath(".//a/@href")[1:] == ["sources.html#source-police"] * 2
-    review = json.loads(page(app, "claims").xpath("//script[@type='application/ld+json']")[0]
-                        .text)  # (one review: an object, not a list)
+    review = json.loads(
+        page(app, "claims").xpath("//script[@type='application/ld+json']")[0].text
+    )  # (one review: an object, not a list)
     assert review["correction"][0]["text"] == (
-        "Police figures (Police figures 2022) show a 30% fall; see also their annual report.")
+        "Police figures (Police figures 2022) show a 30% fall; see also their annual report."
+    )
     data = json.loads((Path(app.outdir) / "factcheck.json").read_text())
     update = data["claims"][0]["updates"][0]
-    assert update["text"] == "Police figures (police) show a 30% fall; see also their annual report."
-    assert [(update["text"][link["start"]:link["end"]], link["type"], link["target"],
-             link["explicit"]) for link in update["links"]] == [
-        ("police", "source", "police", False), ("their annual report", "source", "police", True)]
+    assert (
+        update["text"] == "Police figures (police) show a 30% fall; see also their annual report."
+    )
+    assert [
+        (
+            update["text"][link["start"] : link["end"]],
+            link["type"],
+            link["target"],
+            link["explicit"],
+        )
+        for link in update["links"]
+    ] == [("police", "source", "police", False), ("their annual report", "source", "police", True)]
 
     # the source's title changes in its own document: the log follows
     (src / "sources.rst").write_text(LINKED_NOTE["sources.rst"].replace("2022\n", "for 2022\n", 1))

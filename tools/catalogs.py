@@ -26,9 +26,23 @@ LOCALE = ROOT / "factcheck_ext" / "locale"
 TEMPLATE = LOCALE / "factcheck.pot"
 DOMAIN = "factcheck"
 #: extract from the repository's root: babel.cfg's patterns are relative to it
-EXTRACT = ["extract", "-F", str(ROOT / "babel.cfg"), "-k", "_", "-k", "N_", "-k",
-           "ngettext:1,2", "--no-location", "--sort-output", "--project", "sphinx-factcheck",
-           "--copyright-holder", "sphinx-factcheck developers"]
+EXTRACT = [
+    "extract",
+    "-F",
+    str(ROOT / "babel.cfg"),
+    "-k",
+    "_",
+    "-k",
+    "N_",
+    "-k",
+    "ngettext:1,2",
+    "--no-location",
+    "--sort-output",
+    "--project",
+    "sphinx-factcheck",
+    "--copyright-holder",
+    "sphinx-factcheck developers",
+]
 
 
 def pybabel(*args: str) -> None:
@@ -61,20 +75,27 @@ def check() -> list[str]:
     if len(wanted) < 50:  # the extraction itself went wrong (babel.cfg, the paths)
         problems.append(f"only {len(wanted)} messages were extracted from the code")
     if wanted != have:
-        problems.append(f"factcheck.pot is out of date (run: extract, update): new "
-                        f"{sorted(map(str, wanted - have))}, gone {sorted(map(str, have - wanted))}")
+        problems.append(
+            f"factcheck.pot is out of date (run: extract, update): new "
+            f"{sorted(map(str, wanted - have))}, gone {sorted(map(str, have - wanted))}"
+        )
     for language in languages():
         po = LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
         catalog = catalog_of(po, language)
         ids = {m.id for m in catalog if m.id}
-        untranslated = [str(m.id) for m in catalog if m.id and (
-            m.fuzzy or not (m.string if isinstance(m.string, str) else all(m.string)))]
+        untranslated = [
+            str(m.id)
+            for m in catalog
+            if m.id and (m.fuzzy or not (m.string if isinstance(m.string, str) else all(m.string)))
+        ]
         if ids != wanted:
-            problems.append(f"{language}: the catalog does not hold the template's messages "
-                            "(run: update)")
+            problems.append(
+                f"{language}: the catalog does not hold the template's messages (run: update)"
+            )
         if untranslated:
-            problems.append(f"{language}: {len(untranslated)} message(s) not translated: "
-                            f"{untranslated[:5]}")
+            problems.append(
+                f"{language}: {len(untranslated)} message(s) not translated: {untranslated[:5]}"
+            )
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.read_bytes() != compiled(po, language):
             problems.append(f"{language}: factcheck.mo is not the compiled catalog (run: compile)")
@@ -89,13 +110,21 @@ def main() -> int:
     if args.command == "extract":
         pybabel(*EXTRACT, "-o", str(TEMPLATE), str(ROOT))
     elif args.command == "update":
-        pybabel("update", "-D", DOMAIN, "-i", str(TEMPLATE), "-d", str(LOCALE),
-                "--ignore-obsolete", "--no-fuzzy-matching")
+        pybabel(
+            "update",
+            "-D",
+            DOMAIN,
+            "-i",
+            str(TEMPLATE),
+            "-d",
+            str(LOCALE),
+            "--ignore-obsolete",
+            "--no-fuzzy-matching",
+        )
     elif args.command == "init":
         if not args.language:
             parser.error("init needs a language, e.g. pt_BR")
-        pybabel("init", "-D", DOMAIN, "-i", str(TEMPLATE), "-d", str(LOCALE), "-l",
-                args.language)
+        pybabel("init", "-D", DOMAIN, "-i", str(TEMPLATE), "-d", str(LOCALE), "-l", args.language)
     elif args.command == "compile":
         for language in languages():
             po = LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"

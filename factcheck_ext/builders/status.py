@@ -18,22 +18,38 @@ from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.util import logging
 
+from ..domain import get_domain
+from ..domain.checks import Problem, all_problems, report_problems
+from ..domain.project_index import ProjectIndex
 from ..i18n.labels import status_label
 from ..models import is_open
-from ..domain.project_index import ProjectIndex
-from ..domain.checks import Problem, all_problems, report_problems
-from ..domain import get_domain
 
 logger = logging.getLogger(__name__)
 
-COLUMNS = ("document", "id", "status", "verdict", "sources", "checked-by", "reviewed-by",
-           "problems")
+COLUMNS = (
+    "document",
+    "id",
+    "status",
+    "verdict",
+    "sources",
+    "checked-by",
+    "reviewed-by",
+    "problems",
+)
 
 
 def open_checks(index: ProjectIndex) -> list[Problem]:
-    return [Problem("open-check", f"fc:claim {c.id!r}: {status_label(c.status).lower()}",
-                    c.docname, c.lineno, c.id)
-            for c in index.claims.values() if is_open(c)]
+    return [
+        Problem(
+            "open-check",
+            f"fc:claim {c.id!r}: {status_label(c.status).lower()}",
+            c.docname,
+            c.lineno,
+            c.id,
+        )
+        for c in index.claims.values()
+        if is_open(c)
+    ]
 
 
 def status_report(index: ProjectIndex, problems: list[Problem]) -> dict[str, Any]:
@@ -42,9 +58,16 @@ def status_report(index: ProjectIndex, problems: list[Problem]) -> dict[str, Any
         if problem.claim_id:
             by_claim.setdefault(problem.claim_id, []).append(problem.subtype)
     claims = [
-        {"document": c.docname, "id": c.id, "status": c.status, "verdict": c.verdict,
-         "sources": len(c.all_sources), "checked-by": c.checked_by,
-         "reviewed-by": c.reviewed_by, "problems": sorted(set(by_claim.get(c.id, [])))}
+        {
+            "document": c.docname,
+            "id": c.id,
+            "status": c.status,
+            "verdict": c.verdict,
+            "sources": len(c.all_sources),
+            "checked-by": c.checked_by,
+            "reviewed-by": c.reviewed_by,
+            "problems": sorted(set(by_claim.get(c.id, []))),
+        }
         for c in sorted(index.claims.values(), key=lambda c: (c.docname, c.lineno))
     ]
     return {
@@ -55,27 +78,39 @@ def status_report(index: ProjectIndex, problems: list[Problem]) -> dict[str, Any
             "problems": dict(sorted(Counter(p.subtype for p in problems).items())),
         },
         "claims": claims,
-        "problems": [{"subtype": p.subtype, "message": p.message,
-                      "document": p.file or p.docname, "line": p.lineno, "claim": p.claim_id}
-                     for p in sorted(problems, key=lambda p: (p.docname, p.lineno, p.subtype))],
+        "problems": [
+            {
+                "subtype": p.subtype,
+                "message": p.message,
+                "document": p.file or p.docname,
+                "line": p.lineno,
+                "claim": p.claim_id,
+            }
+            for p in sorted(problems, key=lambda p: (p.docname, p.lineno, p.subtype))
+        ],
     }
 
 
 def text_table(report: dict[str, Any]) -> str:
     rows = [list(COLUMNS)] + [
         [str(c[k]) if c[k] not in (None, []) else "-" for k in COLUMNS[:-1]]
-        + [", ".join(c["problems"]) or "-"] for c in report["claims"]
+        + [", ".join(c["problems"]) or "-"]
+        for c in report["claims"]
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip()
+        for row in rows
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     counts = report["counts"]
     lines += ["", f"{counts['claims']} claims"]
     lines += [f"  status {k}: {v}" for k, v in counts["status"].items()]
     lines += [f"  verdict {k}: {v}" for k, v in counts["verdict"].items()]
     lines += ["", f"{len(report['problems'])} open problems"]
-    lines += [f"  {p['document']}:{p['line']}: {p['subtype']}: {p['message']}"
-              for p in report["problems"]]
+    lines += [
+        f"  {p['document']}:{p['line']}: {p['subtype']}: {p['message']}" for p in report["problems"]
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -103,13 +138,14 @@ class FactCheckStatusBuilder(Builder):
     def finish(self) -> None:
         domain = get_domain(self.env)
         index = domain.index
-        problems = all_problems(domain) + open_checks(index)  # type: ignore[arg-type]
-        report_problems(domain, problems)  # type: ignore[arg-type]
+        problems = all_problems(domain) + open_checks(index)
+        report_problems(domain, problems)
         report = status_report(index, problems)
         outdir = Path(self.outdir)
         outdir.mkdir(parents=True, exist_ok=True)
-        (outdir / "status.json").write_text(json.dumps(report, indent=2, ensure_ascii=False)
-                                            + "\n", encoding="utf-8")
+        (outdir / "status.json").write_text(
+            json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         table = text_table(report)
         (outdir / "status.txt").write_text(table, encoding="utf-8")
         logger.info("\n" + table)

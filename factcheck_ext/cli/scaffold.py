@@ -158,8 +158,7 @@ Say what you found, and cite your sources with {fc:source}`council-minutes`.
     }
 
 
-def _ask(question: str, default: str, given: str | None, stdin: TextIO,
-         stdout: TextIO) -> str:
+def _ask(question: str, default: str, given: str | None, stdin: TextIO, stdout: TextIO) -> str:
     if given is not None:
         return given.strip() or default
     if not stdin.isatty():
@@ -172,24 +171,38 @@ def _ask(question: str, default: str, given: str | None, stdin: TextIO,
 
 def project_files(project: str, publisher: str, url: str, output_format: str) -> dict[str, str]:
     """The files of a new project, by path relative to its directory."""
-    extensions = ('"myst_parser", "factcheck_ext"' if output_format == "md"
-                  else '"factcheck_ext"')
+    extensions = '"myst_parser", "factcheck_ext"' if output_format == "md" else '"factcheck_ext"'
     url = url if url.endswith("/") else url + "/"
-    files = {"conf.py": CONF.format(project=project, publisher=publisher, url=url,
-                                    extensions=extensions),
-             ".gitignore": GITIGNORE, "_articles/bus-fares.txt": ARTICLE_TEXT}
+    files = {
+        "conf.py": CONF.format(
+            project=project, publisher=publisher, url=url, extensions=extensions
+        ),
+        ".gitignore": GITIGNORE,
+        "_articles/bus-fares.txt": ARTICLE_TEXT,
+    }
     files.update(_pages_md(project) if output_format == "md" else _pages_rst(project))
     return files
 
 
-def scaffold(directory: Path, *, project: str | None = None, publisher: str | None = None,
-             url: str | None = None, output_format: str = "rst", force: bool = False,
-             stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
-             stderr: TextIO = sys.stderr) -> int:
+def scaffold(
+    directory: Path,
+    *,
+    project: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    output_format: str = "rst",
+    force: bool = False,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    stderr: TextIO = sys.stderr,
+) -> int:
     """Write a new report project into *directory*; the exit status."""
     if directory.exists() and any(directory.iterdir()) and not force:
-        print(f"error: {directory} is not empty; choose an empty directory, or give "
-              "--force to add the report's files to it", file=stderr)
+        print(
+            f"error: {directory} is not empty; choose an empty directory, or give "
+            "--force to add the report's files to it",
+            file=stderr,
+        )
         return 2
     project = _ask("Name of the report", DEFAULT_PROJECT, project, stdin, stdout)
     publisher = _ask("Who publishes the fact-checks", project, publisher, stdin, stdout)
@@ -200,14 +213,18 @@ def scaffold(directory: Path, *, project: str | None = None, publisher: str | No
     files = project_files(project, publisher, url, output_format)
     existing = sorted(name for name in files if (directory / name).exists())
     if existing:
-        print(f"error: {directory} already holds {', '.join(existing)}; nothing was written",
-              file=stderr)
+        print(
+            f"error: {directory} already holds {', '.join(existing)}; nothing was written",
+            file=stderr,
+        )
         return 2
     for name, content in files.items():
         target = directory / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    print(f"A new report is in {directory}. Build it with:\n\n"
-          f"    sphinx-build -W -b html {directory} {directory / '_build' / 'html'}\n",
-          file=stdout)
+    print(
+        f"A new report is in {directory}. Build it with:\n\n"
+        f"    sphinx-build -W -b html {directory} {directory / '_build' / 'html'}\n",
+        file=stdout,
+    )
     return 0

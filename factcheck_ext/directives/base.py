@@ -14,12 +14,13 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..models import Located
-from ..domain.nodes import fc_placeholder
-from ..domain.translations import text_nodes
-from .validation import validate_or_warn
 from ..diagnostics import warn
 from ..domain import get_domain
+from ..domain.nodes import fc_placeholder
+from ..domain.records import ObjectType
+from ..domain.translations import text_nodes
+from ..models import Located
+from .validation import validate_or_warn
 
 if TYPE_CHECKING:
     from ..domain import FactCheckDomain
@@ -40,7 +41,7 @@ class ObjectDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
 
-    objtype: ClassVar[str]
+    objtype: ClassVar[ObjectType]
     model: ClassVar[type[Located]]
     node_class: ClassVar[type[fc_placeholder]]
     #: options every object has; subclasses add theirs
@@ -52,7 +53,7 @@ class ObjectDirective(SphinxDirective):
 
     def raw_data(self) -> dict[str, Any]:
         """Option values as the author wrote them, plus where they were written."""
-        source, line = self.get_source_info()
+        _source, line = self.get_source_info()
         data: dict[str, Any] = {k: v for k, v in self.options.items() if v is not None}
         data["title"] = title_text(self.arguments[0]) if self.arguments else ""
         data["docname"] = self.env.docname

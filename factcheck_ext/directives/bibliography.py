@@ -11,24 +11,25 @@ the pages that show what changed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import OptionSpec
 
-from ..text.bibfile import read_entries, source_id
-from ..models import BibliographyView, Source
-from ..domain.nodes import bibliography_view
-from .validation import validate_or_warn
 from ..diagnostics import warn
 from ..domain import get_domain
+from ..domain.nodes import bibliography_view
+from ..models import BibliographyView, Source
+from ..text.bibfile import read_entries, source_id
+from .validation import validate_or_warn
 
 
 class BibliographyDirective(SphinxDirective):
     required_arguments = 1
     final_argument_whitespace = True
-    option_spec = {"kind": directives.unchanged}
+    option_spec: ClassVar[OptionSpec] = {"kind": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
@@ -39,11 +40,14 @@ class BibliographyDirective(SphinxDirective):
         fallback_kind = (self.options.get("kind") or "").strip() or None
         files, ids = [], []
         for name in self.arguments[0].split():
-            relative, absolute = self.env.relfn2path(name, self.env.docname)
+            _relative, absolute = self.env.relfn2path(name, self.env.docname)
             path = Path(absolute).resolve()
             if not path.is_relative_to(srcdir):
-                warn(f"fc:bibliography: {name!r} is outside the source directory",
-                     "text-outside", location)
+                warn(
+                    f"fc:bibliography: {name!r} is outside the source directory",
+                    "text-outside",
+                    location,
+                )
                 continue
             self.env.note_dependency(str(path))
             files.append(path.relative_to(srcdir).as_posix())
@@ -56,23 +60,29 @@ class BibliographyDirective(SphinxDirective):
                 if model is not None:
                     domain.note_object("source", model)
                     ids.append(model.id)
-        view = BibliographyView(defined_in=self.env.docname, lineno=lineno,
-                                files=tuple(files), sources=tuple(ids))
+        view = BibliographyView(
+            defined_in=self.env.docname, lineno=lineno, files=tuple(files), sources=tuple(ids)
+        )
         domain.note_view(self.env.docname, view)
-        node = bibliography_view(fc_view=view, fc_depends=sorted(
-            f"cites:source:{source}" for source in ids))
+        node = bibliography_view(
+            fc_view=view, fc_depends=sorted(f"cites:source:{source}" for source in ids)
+        )
         self.set_source_info(node)
         return [node]
 
-    def source(self, name: str, key: str, data: dict[str, Any], fallback_kind: str | None,
-               lineno: int) -> Source | None:
+    def source(
+        self, name: str, key: str, data: dict[str, Any], fallback_kind: str | None, lineno: int
+    ) -> Source | None:
         """The entry as a source, validated like an ``fc:source`` (bad values warn)."""
         obj_id = source_id(key)
         if "kind" not in data and fallback_kind:
             data["kind"] = fallback_kind
-        data.update(id=obj_id, docname=self.env.docname, lineno=lineno,
-                    anchor=f"source-{obj_id}")
+        data.update(id=obj_id, docname=self.env.docname, lineno=lineno, anchor=f"source-{obj_id}")
         model, _rejected = validate_or_warn(
-            Source, data, what=f"fc:bibliography: entry {key!r} of {name!r}",
-            location=self.get_location(), context={"scale": get_domain(self.env).scale})
+            Source,
+            data,
+            what=f"fc:bibliography: entry {key!r} of {name!r}",
+            location=self.get_location(),
+            context={"scale": get_domain(self.env).scale},
+        )
         return model

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.addnodes import pending_xref
+from sphinx.util.typing import OptionSpec
 
-from ..models import Claim
 from ..domain.nodes import claim_block
-from ..text.quotes import article_text
+from ..models import Claim
 from ..text.analysis import analysis_summary
+from ..text.quotes import article_text
 from .article import CURRENT_ARTICLE
 from .base import ObjectDirective
 from .update import CURRENT_CLAIM
@@ -23,7 +24,7 @@ class ClaimDirective(ObjectDirective):
     objtype = "claim"
     model = Claim
     node_class = claim_block
-    option_spec = {
+    option_spec: ClassVar[OptionSpec] = {
         **ObjectDirective.option_spec,
         "article": directives.unchanged,
         "quote": directives.unchanged,
@@ -62,7 +63,9 @@ class ClaimDirective(ObjectDirective):
         if not model.quote or not model.article:
             return model
         record = self.domain.docs.get(self.env.docname)
-        article = next((a for a in record.articles if a.id == model.article), None) if record else None
+        article = (
+            next((a for a in record.articles if a.id == model.article), None) if record else None
+        )
         if article is None or article.text is None:
             return model
         span = article_text(article.text).find(model.quote, model.occurrence)
@@ -71,8 +74,9 @@ class ClaimDirective(ObjectDirective):
     def after_parse(self, data: dict[str, Any], body: list[nodes.Node]) -> dict[str, Any]:
         """Sources cited inline with ``:fc:source:`` count as the claim's sources;
         ``fc:update`` notes in the body are the claim's updates."""
-        data["updates"] = [n["fc_update"] for n in body
-                           if isinstance(n, nodes.Element) and "fc_update" in n]
+        data["updates"] = [
+            n["fc_update"] for n in body if isinstance(n, nodes.Element) and "fc_update" in n
+        ]
         cited = []
         for top in body:
             if not isinstance(top, nodes.Element):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from docutils.parsers.rst import directives
+from typing import ClassVar
 
-from ..models import Claimant
+from docutils.parsers.rst import directives
+from sphinx.util.typing import OptionSpec
+
 from ..domain.nodes import claimant_block
+from ..models import Claimant
 from .base import ObjectDirective
 
 
@@ -13,7 +16,7 @@ class ClaimantDirective(ObjectDirective):
     objtype = "claimant"
     model = Claimant
     node_class = claimant_block
-    option_spec = {
+    option_spec: ClassVar[OptionSpec] = {
         **ObjectDirective.option_spec,
         "kind": directives.unchanged,
         "role": directives.unchanged,

@@ -12,9 +12,9 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst.states import Inliner
 
+from ..diagnostics import warn
 from ..domain import get_domain
 from ..render.badge import verdict_badge
-from ..diagnostics import warn
 
 
 def verdict_role(
@@ -32,7 +32,8 @@ def verdict_role(
     if verdict is None:
         source, line = inliner.reporter.get_source_and_line(lineno)
         warn(
-            f"fc:verdict: {text!r} is not a verdict of the scale (allowed: {', '.join(scale.keys)})",
+            f"fc:verdict: {text!r} is not a verdict of the scale "
+            f"(allowed: {', '.join(scale.keys)})",
             "unknown-verdict",
             f"{source}:{line}",
         )

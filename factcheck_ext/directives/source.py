@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from docutils.parsers.rst import directives
+from typing import ClassVar
 
-from ..models import Source
+from docutils.parsers.rst import directives
+from sphinx.util.typing import OptionSpec
+
 from ..domain.nodes import source_block
+from ..models import Source
 from .base import ObjectDirective
 
 
@@ -13,7 +16,7 @@ class SourceDirective(ObjectDirective):
     objtype = "source"
     model = Source
     node_class = source_block
-    option_spec = {
+    option_spec: ClassVar[OptionSpec] = {
         **ObjectDirective.option_spec,
         "url": directives.unchanged,
         "publisher": directives.unchanged,

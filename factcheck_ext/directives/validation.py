@@ -56,8 +56,11 @@ def validate_or_warn(
                 loc = tuple(error["loc"])
                 option = str(loc[0]) if loc else ""
                 subtype = _subtype(error)
-                message = "the :id: option is required" if subtype == "missing-id" else (
-                    f":{option}: {error['msg']}")
+                message = (
+                    "the :id: option is required"
+                    if subtype == "missing-id"
+                    else (f":{option}: {error['msg']}")
+                )
                 warn(f"{what}: {message}", subtype, location)
                 rejected.add(option)
                 if option == "id" or option not in data:

@@ -12,7 +12,17 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import OptionSpec
 
+from ..domain import get_domain
+from ..domain.nodes import (
+    annotated_view,
+    claims_view,
+    corrections_view,
+    fc_placeholder,
+    sources_view,
+    summary_view,
+)
 from ..models import (
     AnnotatedView,
     ClaimQuery,
@@ -22,21 +32,11 @@ from ..models import (
     SummaryView,
     View,
 )
-from ..domain.nodes import (
-    annotated_view,
-    claims_view,
-    corrections_view,
-    fc_placeholder,
-    sources_view,
-    summary_view,
-)
 from .validation import validate_or_warn
-from ..domain import get_domain
 
-_QUERY_OPTIONS = {
-    name: directives.unchanged
-    for name in ("article", "verdict", "tags", "claimant", "docname", "sort", "limit")
-}
+_QUERY_OPTIONS = dict.fromkeys(
+    ("article", "verdict", "tags", "claimant", "docname", "sort", "limit"), directives.unchanged
+)
 
 
 def view_dependencies(view: View) -> set[str]:
@@ -48,8 +48,11 @@ def view_dependencies(view: View) -> set[str]:
     if isinstance(view, CorrectionsView):  # (the notes link to sources and the rest)
         return {"claims:*", "sources:*", "articles:*", "claimants:*"}
     assert isinstance(view, ClaimQuery)
-    keys = ({f"article-claims:{a}" for a in view.article} | {f"def:article:{a}" for a in view.article}
-            if view.article else {"claims:*"})
+    keys = (
+        {f"article-claims:{a}" for a in view.article} | {f"def:article:{a}" for a in view.article}
+        if view.article
+        else {"claims:*"}
+    )
     if view.claimant:  # (a claimant's name may select their claims)
         keys.add("claimants:*")
     if isinstance(view, ClaimsView):
@@ -77,7 +80,10 @@ class ViewDirective(SphinxDirective):
         _source, line = self.get_source_info()
         data = {**self.data(), "defined_in": self.env.docname, "lineno": line or self.lineno}
         view, _rejected = validate_or_warn(
-            self.model, data, what=f"fc:{self.view_name}", location=self.get_location(),
+            self.model,
+            data,
+            what=f"fc:{self.view_name}",
+            location=self.get_location(),
             context={"scale": get_domain(self.env).scale},
         )
         if view is None:
@@ -94,8 +100,11 @@ class ClaimsDirective(ViewDirective):
     view_name = "claims"
     model = ClaimsView
     node_class = claims_view
-    option_spec = {**_QUERY_OPTIONS, "columns": directives.unchanged,
-                   "layout": directives.unchanged}
+    option_spec: ClassVar[OptionSpec] = {
+        **_QUERY_OPTIONS,
+        "columns": directives.unchanged,
+        "layout": directives.unchanged,
+    }
 
 
 class SummaryDirective(ViewDirective):
@@ -104,7 +113,7 @@ class SummaryDirective(ViewDirective):
     view_name = "summary"
     model = SummaryView
     node_class = summary_view
-    option_spec = dict(_QUERY_OPTIONS)
+    option_spec: ClassVar[OptionSpec] = dict(_QUERY_OPTIONS)
 
 
 class SourcesDirective(ViewDirective):
@@ -113,8 +122,11 @@ class SourcesDirective(ViewDirective):
     view_name = "sources"
     model = SourcesView
     node_class = sources_view
-    option_spec = {"kind": directives.unchanged, "article": directives.unchanged,
-                   "docname": directives.unchanged}
+    option_spec: ClassVar[OptionSpec] = {
+        "kind": directives.unchanged,
+        "article": directives.unchanged,
+        "docname": directives.unchanged,
+    }
 
 
 class AnnotatedDirective(ViewDirective):
@@ -124,7 +136,7 @@ class AnnotatedDirective(ViewDirective):
     model = AnnotatedView
     node_class = annotated_view
     required_arguments = 1
-    option_spec = {}
+    option_spec: ClassVar[OptionSpec] = {}
 
     def data(self) -> dict[str, Any]:
         return {"article": self.arguments[0]}
@@ -136,4 +148,4 @@ class CorrectionsDirective(ViewDirective):
     view_name = "corrections"
     model = CorrectionsView
     node_class = corrections_view
-    option_spec = {"kind": directives.unchanged}
+    option_spec: ClassVar[OptionSpec] = {"kind": directives.unchanged}

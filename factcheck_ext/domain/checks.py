@@ -12,20 +12,18 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from .._gc import without_collector
-from .ledger import load_ledger
+from ..diagnostics import Subtype, warn
 from ..models import OPEN_STATUSES, AnnotatedView, Claim
-from ..diagnostics import warn
+from .ledger import load_ledger
 
 if TYPE_CHECKING:
-    from sphinx.environment import BuildEnvironment
-
     from . import FactCheckDomain
     from .project_index import ProjectIndex
 
 
 @dataclass(frozen=True)
 class Problem:
-    subtype: str
+    subtype: Subtype
     message: str
     docname: str
     lineno: int
@@ -46,7 +44,8 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             "duplicate-id",
             f"duplicate {dup.objtype} id {other.id!r}: already defined in "
             f"{first.docname} (line {first.lineno})",
-            other.docname, other.lineno,
+            other.docname,
+            other.lineno,
         )
     require_review = domain.env.config.factcheck_require_review
     require_claimants = domain.env.config.factcheck_claimants_required
@@ -59,40 +58,69 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
         if checked and not verdict and "verdict" not in claim.rejected:
             yield _claim_problem(claim, "missing-verdict", "is checked but has no :verdict:")
         if require_review and checked and not claim.reviewed_by:
-            yield _claim_problem(claim, "unreviewed",
-                                 "is checked but nobody signed it off (:reviewed-by:)")
+            yield _claim_problem(
+                claim, "unreviewed", "is checked but nobody signed it off (:reviewed-by:)"
+            )
         if verdict and status in OPEN_STATUSES:
-            yield _claim_problem(claim, "unexpected-verdict", f"has status {status!r}, "
-                                 "so it cannot have a :verdict: yet")
+            yield _claim_problem(
+                claim,
+                "unexpected-verdict",
+                f"has status {status!r}, so it cannot have a :verdict: yet",
+            )
         if claim.claimant:
             claimant = claimants.get(claim.claimant)
             if claimant is None and require_claimants:
-                yield _claim_problem(claim, "unknown-claimant", ": the claimant "
-                                     f"{claim.claimant!r} is not a claimant id"
-                                     f"{_did_you_mean(claim.claimant, index)}", sep="")
+                yield _claim_problem(
+                    claim,
+                    "unknown-claimant",
+                    ": the claimant "
+                    f"{claim.claimant!r} is not a claimant id"
+                    f"{_did_you_mean(claim.claimant, index)}",
+                    sep="",
+                )
             elif claimant is not None and claim.claimant_type not in (None, claimant.kind):
-                yield _claim_problem(claim, "claimant-type-conflict", f": :claimant-type: "
-                                     f"{claim.claimant_type} contradicts the claimant "
-                                     f"{claimant.id!r}, who is {_a(claimant.kind)} (drop "
-                                     ":claimant-type:, the claimant's :kind: says it)", sep="")
+                yield _claim_problem(
+                    claim,
+                    "claimant-type-conflict",
+                    f": :claimant-type: "
+                    f"{claim.claimant_type} contradicts the claimant "
+                    f"{claimant.id!r}, who is {_a(claimant.kind)} (drop "
+                    ":claimant-type:, the claimant's :kind: says it)",
+                    sep="",
+                )
         article_id = claim.article
         if article_id and article_id not in articles:
-            yield _claim_problem(claim, "unknown-article",
-                                 f": unknown article {article_id!r}", sep="")
+            yield _claim_problem(
+                claim, "unknown-article", f": unknown article {article_id!r}", sep=""
+            )
         for source_id in claim.sources:
             if source_id not in sources:
-                yield _claim_problem(claim, "unknown-source",
-                                     f": unknown source {source_id!r}", sep="")
+                yield _claim_problem(
+                    claim, "unknown-source", f": unknown source {source_id!r}", sep=""
+                )
         if claim.shown_verdict in needs_sources and not (claim.sources or claim.cited):
-            yield _claim_problem(claim, "no-sources", f": the verdict {verdict!r} needs at "
-                                 "least one source, and none is listed", sep="")
-        article = articles.get(article_id) if claim.quote and article_id else None
-        if article and article.text is not None and not index.quote_span(claim):
-            found = len(index.article_text(article.id).find_all(claim.quote))  # type: ignore[union-attr]
-            detail = (f" (it occurs {found} time(s); :occurrence: {claim.occurrence} is too high)"
-                      if found else "")
-            yield _claim_problem(claim, "quote-not-found", f": the quote {claim.quote!r} is not "
-                                 f"in the text of article {article.id!r}{detail}", sep="")
+            yield _claim_problem(
+                claim,
+                "no-sources",
+                f": the verdict {verdict!r} needs at least one source, and none is listed",
+                sep="",
+            )
+        quote = claim.quote
+        article = articles.get(article_id) if quote and article_id else None
+        text = index.article_text(article.id) if article else None
+        if article and quote and text is not None and not index.quote_span(claim):
+            found = len(text.find_all(quote))
+            detail = (
+                f" (it occurs {found} time(s); :occurrence: {claim.occurrence} is too high)"
+                if found
+                else ""
+            )
+            yield _claim_problem(
+                claim,
+                "quote-not-found",
+                f": the quote {claim.quote!r} is not in the text of article {article.id!r}{detail}",
+                sep="",
+            )
 
 
 def _a(kind: str) -> str:
@@ -107,9 +135,10 @@ def _did_you_mean(name: str, index: ProjectIndex) -> str:
     return " (register it with fc:claimant and use its id)"
 
 
-def _claim_problem(claim: Claim, subtype: str, message: str, sep: str = " ") -> Problem:
-    return Problem(subtype, f"fc:claim {claim.id!r}{sep}{message}", claim.docname,
-                   claim.lineno, claim.id)
+def _claim_problem(claim: Claim, subtype: Subtype, message: str, sep: str = " ") -> Problem:
+    return Problem(
+        subtype, f"fc:claim {claim.id!r}{sep}{message}", claim.docname, claim.lineno, claim.id
+    )
 
 
 def view_problems(domain: FactCheckDomain) -> Iterator[Problem]:
@@ -125,16 +154,21 @@ def view_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             if isinstance(view, AnnotatedView):
                 article = index.articles.get(view.article)
                 if article is None:
-                    yield Problem("unknown-article", f"fc:annotated: unknown article "
-                                  f"{view.article!r}", *where)
+                    yield Problem(
+                        "unknown-article", f"fc:annotated: unknown article {view.article!r}", *where
+                    )
                 elif article.text is None:
-                    yield Problem("text-missing", f"fc:annotated: article {view.article!r} "
-                                  "has no :text: to annotate", *where)
+                    yield Problem(
+                        "text-missing",
+                        f"fc:annotated: article {view.article!r} has no :text: to annotate",
+                        *where,
+                    )
                 continue
             for article_id in getattr(view, "article", []):
                 if article_id not in index.articles:
-                    yield Problem("unknown-article", f"{name}: unknown article {article_id!r}",
-                                  *where)
+                    yield Problem(
+                        "unknown-article", f"{name}: unknown article {article_id!r}", *where
+                    )
             for tag in getattr(view, "tags", []):
                 if tags is None:
                     tags = {tag for claim in index.claims.values() for tag in claim.tags}
@@ -146,16 +180,21 @@ def view_problems(domain: FactCheckDomain) -> Iterator[Problem]:
                 if claimants is None:
                     claimants = {(c.claimant or "").casefold() for c in index.claims.values()}
                 if claimant.casefold() not in claimants:
-                    yield Problem("bad-filter", f"{name}: no claim has the claimant "
-                                  f"{claimant!r}", *where)
+                    yield Problem(
+                        "bad-filter", f"{name}: no claim has the claimant {claimant!r}", *where
+                    )
 
 
 def source_problems(domain: FactCheckDomain) -> Iterator[Problem]:
     index = domain.index
     for source in index.sources.values():
         if not index.claims_citing.get(source.id) and source.id not in index.cited_by_withheld:
-            yield Problem("unused-source", f"fc:source {source.id!r} is not cited by any claim",
-                          source.docname, source.lineno)
+            yield Problem(
+                "unused-source",
+                f"fc:source {source.id!r} is not cited by any claim",
+                source.docname,
+                source.lineno,
+            )
 
 
 def ledger_problems(domain: FactCheckDomain) -> Iterator[Problem]:
@@ -173,8 +212,11 @@ def ledger_problems(domain: FactCheckDomain) -> Iterator[Problem]:
                 "removed-claim",
                 f"published claim {entry.id!r} (in {entry.docname or 'an unknown document'}) "
                 "is missing: correct it with fc:update or mark it ':status: retracted' "
-                "instead of removing it", entry.docname, ledger.lines.get(entry.id, 1),
-                entry.id, file=ledger.path,
+                "instead of removing it",
+                entry.docname,
+                ledger.lines.get(entry.id, 1),
+                entry.id,
+                file=ledger.path,
             )
         elif claim.verdict != entry.verdict and not any(
             u.previous_verdict == entry.verdict for u in claim.updates
@@ -183,14 +225,22 @@ def ledger_problems(domain: FactCheckDomain) -> Iterator[Problem]:
                 "unlogged-change",
                 f"fc:claim {claim.id!r}: the published verdict {entry.verdict!r} changed to "
                 f"{claim.verdict!r} without an fc:update with :previous-verdict: {entry.verdict}",
-                claim.docname, claim.lineno, claim.id,
+                claim.docname,
+                claim.lineno,
+                claim.id,
             )
 
 
 @without_collector
 def all_problems(domain: FactCheckDomain) -> list[Problem]:
-    return list(chain(find_problems(domain), view_problems(domain), source_problems(domain),
-                      ledger_problems(domain)))
+    return list(
+        chain(
+            find_problems(domain),
+            view_problems(domain),
+            source_problems(domain),
+            ledger_problems(domain),
+        )
+    )
 
 
 def report_problems(domain: FactCheckDomain, problems: list[Problem] | None = None) -> None:

@@ -10,6 +10,8 @@ application, never on the domain.
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -27,8 +29,14 @@ class DependencyCollector(EnvironmentCollector):
         #: documents read (or removed) in this build -> their record before
         self.before: dict[str, DocRecord | None] = {}
 
-    def get_outdated_docs(self, app: Sphinx, env: BuildEnvironment, added: set[str],
-                          changed: set[str], removed: set[str]) -> list[str]:
+    def get_outdated_docs(
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        added: set[str],
+        changed: set[str],
+        removed: set[str],
+    ) -> list[str]:
         # a new build: nothing left over from one that was interrupted, and every
         # problem may be reported again
         self.before = {}
@@ -39,8 +47,9 @@ class DependencyCollector(EnvironmentCollector):
         # env-purge-doc: runs in the main process before the domain forgets the document
         self.before.setdefault(docname, get_domain(env).docs.get(docname))
 
-    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                    other: BuildEnvironment) -> None:
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+    ) -> None:
         pass  # the records arrive through the domain's merge_domaindata
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
@@ -63,5 +72,8 @@ class DependencyCollector(EnvironmentCollector):
             keys |= changed_keys(old, docs.get(docname))
         if not keys:
             return []
-        return sorted(docname for docname, record in docs.items()
-                      if docname not in before and record.depends_on & keys)
+        return sorted(
+            docname
+            for docname, record in docs.items()
+            if docname not in before and record.depends_on & keys
+        )

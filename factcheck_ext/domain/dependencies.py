@@ -46,8 +46,9 @@ def _fingerprint(obj: Located) -> tuple[Any, ...]:
 
 def _claim_keys(old: Claim | None, new: Claim | None) -> set[str]:
     keys: set[str] = set()
-    listed_changed = (old is None or new is None or any(
-        getattr(old, f) != getattr(new, f) for f in LISTED_FIELDS))
+    listed_changed = (
+        old is None or new is None or any(getattr(old, f) != getattr(new, f) for f in LISTED_FIELDS)
+    )
     old_sources = set(old.all_sources) if old else set()
     new_sources = set(new.all_sources) if new else set()
     touched = (old_sources | new_sources) if listed_changed else (old_sources ^ new_sources)
@@ -70,11 +71,10 @@ def changed_keys(old: DocRecord | None, new: DocRecord | None) -> set[str]:
         keys.add(f"def:{objtype}:{obj_id}")
         keys.add(f"{objtype}s:*")
         if objtype == "claim":
-            keys |= _claim_keys(was, now)  # type: ignore[arg-type]
-            keys.update(f"article-claims:{c.article}" for c in (was, now)
-                        if c is not None and c.article)
-            keys.update(f"claimant-claims:{c.claimant}" for c in (was, now)
-                        if c is not None and c.claimant)
+            claims = [c for c in (was, now) if isinstance(c, Claim)]
+            keys |= _claim_keys(*(c if isinstance(c, Claim) else None for c in (was, now)))
+            keys.update(f"article-claims:{c.article}" for c in claims if c.article)
+            keys.update(f"claimant-claims:{c.claimant}" for c in claims if c.claimant)
     return keys
 
 

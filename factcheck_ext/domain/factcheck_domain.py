@@ -8,19 +8,20 @@ the project-wide checks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
-from sphinx.domains import Domain, ObjType
+from sphinx.domains import Domain, Index, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
+from sphinx.util.typing import RoleFunction
 
 from .._gc import promote_to_oldest_generation
 from ..config import project_scale
 from ..models import Claim, Claimant, Located, Scale, View, is_open
+from .checks import report_problems
 from .indices import ClaimantIndex, ClaimIndex, SourceIndex, named_in_language
 from .project_index import ProjectIndex
-from .checks import report_problems
 from .records import EMPTY_RECORD, DocRecord, DocRecords, ObjectType
 
 if TYPE_CHECKING:
@@ -38,26 +39,27 @@ class FactCheckDomain(Domain):
 
     name = "fc"
     label = "Fact-check"
-    object_types = {
+    object_types: ClassVar[dict[str, ObjType]] = {
         "article": ObjType("article", "article"),
         "claim": ObjType("claim", "claim"),
         "source": ObjType("source", "source"),
         "claimant": ObjType("claimant", "claimant"),
     }
-    indices = [ClaimIndex, SourceIndex, ClaimantIndex]
-    roles = {
+    indices: ClassVar[list[type[Index]]] = [ClaimIndex, SourceIndex, ClaimantIndex]
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
         "article": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "claim": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "source": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "claimant": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
     }
-    initial_data: dict[str, Any] = {"docs": DocRecords()}
+    initial_data: ClassVar[dict[str, Any]] = {"docs": DocRecords()}
     data_version = 1
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         # the index names in this build's language (the catalog is loaded by now)
-        self.indices = [named_in_language(index) for index in self.indices]
+        # (Sphinx's own idiom: class variables made instance ones, see Domain.__init__)
+        self.indices = [named_in_language(i) for i in self.indices]  # type: ignore[misc]
         self._index: ProjectIndex | None = None
         self._scale: Scale | None = None
         #: problems already warned about in this build (see checks.report_problems)
@@ -83,20 +85,24 @@ class FactCheckDomain(Domain):
         """Store a view directive (a table, a summary...) of *docname*."""
         self._store(docname, self.docs.get(docname, EMPTY_RECORD).adding_view(view))
 
-    def note_translated(self, docname: str,
-                        changes: Mapping[tuple[ObjectType, str, int], dict[str, Any]]) -> None:
+    def note_translated(
+        self, docname: str, changes: Mapping[tuple[ObjectType, str, int], dict[str, Any]]
+    ) -> None:
         """Replace fields of objects of *docname* (by type, id and line) with their
         translations."""
         record = self.docs.get(docname)
         if record is None or not changes:
             return
         tables = {}
-        for objtype in ("claim", "source", "claimant"):
-            objects = getattr(record, f"{objtype}s")
+        translatable: tuple[ObjectType, ...] = ("claim", "source", "claimant")
+        for objtype in translatable:
+            objects: tuple[Located, ...] = getattr(record, f"{objtype}s")
             tables[f"{objtype}s"] = tuple(
                 obj.model_copy(update=changes[key])
-                if (key := (objtype, obj.id, obj.lineno)) in changes else obj
-                for obj in objects)
+                if (key := (objtype, obj.id, obj.lineno)) in changes
+                else obj
+                for obj in objects
+            )
         self._store(docname, record.replacing(**tables))
 
     def note_dependencies(self, docname: str, keys: Iterable[str]) -> None:
@@ -200,13 +206,13 @@ class FactCheckDomain(Domain):
         return iter(self.index.inventory())
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
-        return node.get("reftarget")
+        target = node.get("reftarget")
+        return str(target) if target is not None else None
 
     # --- project-wide checks --------------------------------------------------
 
     def check_consistency(self) -> None:
         report_problems(self)
-
 
 
 def get_domain(env: BuildEnvironment) -> FactCheckDomain:

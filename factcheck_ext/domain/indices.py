@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 from sphinx.domains import Index, IndexEntry
 
+from .._gc import without_collector
 from ..i18n import N_, _, ngettext
 from ..i18n.labels import CLAIMANT_GROUPS, SOURCE_KIND_GROUPS, status_label
-from .._gc import without_collector
 from ..models import SOURCE_KINDS, Claimant, Located, Source
 
 if TYPE_CHECKING:
     from .factcheck_domain import FactCheckDomain
 
 
-class IndexContent(list):  # type: ignore[type-arg]
+class IndexContent(list[tuple[str, list[IndexEntry]]]):
     """An index's groups.  Sphinx logs every event's arguments with ``repr`` (cut to 100
     characters afterwards); the page context of a 10,000-entry index would be
     repr'd in full for nothing."""
@@ -75,8 +75,9 @@ class ClaimIndex(Index):
     shortname = N_("claims")
 
     @without_collector
-    def generate(self, docnames: Iterable[str] | None = None
-                 ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         index, scale = _fc(self).index, _fc(self).scale
         labels = {v.key: v.label for v in scale.verdicts}
         titles = {a.id: a.title for a in index.articles.values()}
@@ -85,10 +86,22 @@ class ClaimIndex(Index):
             verdict = claim.shown_verdict
             article = claim.article or ""
             label = labels.get(verdict) if verdict else None
-            entries.append((status_label(claim.status) if label is None else label, _new_entry((
-                claim.title or claim.id, 0, claim.docname, claim.anchor,
-                titles.get(article, article), claim.docname, claim.id,
-            ))))
+            entries.append(
+                (
+                    status_label(claim.status) if label is None else label,
+                    _new_entry(
+                        (
+                            claim.title or claim.id,
+                            0,
+                            claim.docname,
+                            claim.anchor,
+                            titles.get(article, article),
+                            claim.docname,
+                            claim.id,
+                        )
+                    ),
+                )
+            )
         return grouped(entries, [v.label for v in scale.verdicts]), False
 
 
@@ -98,15 +111,24 @@ class SourceIndex(Index):
     shortname = N_("sources")
 
     @without_collector
-    def generate(self, docnames: Iterable[str] | None = None
-                 ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         index = _fc(self).index
 
         def entry(source: Source) -> tuple[str, IndexEntry]:
-            return (groups[source.kind], IndexEntry(
-                source.title or source.id, 0, source.docname, source.anchor,
-                source.publisher or "", source.docname, source.id,
-            ))
+            return (
+                groups[source.kind],
+                IndexEntry(
+                    source.title or source.id,
+                    0,
+                    source.docname,
+                    source.anchor,
+                    source.publisher or "",
+                    source.docname,
+                    source.id,
+                ),
+            )
 
         groups = {kind: _(SOURCE_KIND_GROUPS[kind]) for kind in SOURCE_KINDS}
         sources = in_documents(index.sources.values(), docnames)
@@ -114,8 +136,7 @@ class SourceIndex(Index):
 
 
 def checked_claims(count: int) -> str:
-    return ngettext("{count} checked claim", "{count} checked claims", count).format(
-        count=count)
+    return ngettext("{count} checked claim", "{count} checked claims", count).format(count=count)
 
 
 class ClaimantIndex(Index):
@@ -124,17 +145,26 @@ class ClaimantIndex(Index):
     shortname = N_("claimants")
 
     @without_collector
-    def generate(self, docnames: Iterable[str] | None = None
-                 ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         index = _fc(self).index
 
         def entry(claimant: Claimant) -> tuple[str, IndexEntry]:
             claims = index.claims_by_claimant.get(claimant.id, ())
             count = sum(1 for claim in claims if claim.shown_verdict)
-            return (groups[claimant.kind], IndexEntry(
-                claimant.title or claimant.id, 0, claimant.docname, claimant.anchor,
-                claimant.role or "", "", checked_claims(count),
-            ))
+            return (
+                groups[claimant.kind],
+                IndexEntry(
+                    claimant.title or claimant.id,
+                    0,
+                    claimant.docname,
+                    claimant.anchor,
+                    claimant.role or "",
+                    "",
+                    checked_claims(count),
+                ),
+            )
 
         groups = {kind: _(label) for kind, label in CLAIMANT_GROUPS.items()}
         claimants = in_documents(index.claimants.values(), docnames)
@@ -144,8 +174,12 @@ class ClaimantIndex(Index):
 def named_in_language(index: type[Index]) -> type[Index]:
     """*index* with its names in the build's language: a subclass made for one
     domain (one application), so that no class shared by the process changes."""
-    return type(index.__name__, (index,), {
-        "__module__": index.__module__,
-        "localname": _(index.localname),
-        "shortname": _(index.shortname) if index.shortname else index.shortname,
-    })
+    return type(
+        index.__name__,
+        (index,),
+        {
+            "__module__": index.__module__,
+            "localname": _(index.localname),
+            "shortname": _(index.shortname) if index.shortname else index.shortname,
+        },
+    )

@@ -91,7 +91,7 @@ def claim_lines(text: str) -> dict[str, int]:
 def ledger_path(config: Config, srcdir: str | Path) -> Path | None:
     if not config.factcheck_ledger:
         return None
-    return (Path(srcdir) / config.factcheck_ledger).resolve()
+    return (Path(srcdir) / str(config.factcheck_ledger)).resolve()
 
 
 def load_ledger(config: Config, srcdir: str | Path) -> Ledger | None:

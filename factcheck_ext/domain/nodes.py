@@ -32,8 +32,12 @@ class claimant_block(fc_placeholder):
     """An ``fc:claimant`` directive; its children are the profile the author wrote."""
 
 
-BLOCKS: tuple[type[fc_placeholder], ...] = (article_block, claim_block, source_block,
-                                            claimant_block)
+BLOCKS: tuple[type[fc_placeholder], ...] = (
+    article_block,
+    claim_block,
+    source_block,
+    claimant_block,
+)
 
 
 class claims_view(fc_placeholder):
@@ -60,9 +64,14 @@ class bibliography_view(fc_placeholder):
     """An ``fc:bibliography``: the sources of a BibTeX or CSL-JSON file."""
 
 
-VIEWS: tuple[type[fc_placeholder], ...] = (claims_view, sources_view, summary_view,
-                                           annotated_view, corrections_view,
-                                           bibliography_view)
+VIEWS: tuple[type[fc_placeholder], ...] = (
+    claims_view,
+    sources_view,
+    summary_view,
+    annotated_view,
+    corrections_view,
+    bibliography_view,
+)
 PLACEHOLDERS = BLOCKS + VIEWS
 
 

@@ -9,8 +9,10 @@ the data changed.  Nothing here is pickled.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from .._gc import without_collector
 from ..models import Article, Claim, Claimant, Located, Source
@@ -29,8 +31,9 @@ class ProjectIndex:
     """Every object by id, plus the reverse maps the renderers need."""
 
     @without_collector
-    def __init__(self, docs: dict[str, DocRecord],
-                 withhold: Callable[[Claim], bool] | None = None):
+    def __init__(
+        self, docs: Mapping[str, DocRecord], withhold: Callable[[Claim], bool] | None = None
+    ):
         self.articles: dict[str, Article] = {}
         self.claims: dict[str, Claim] = {}
         self.sources: dict[str, Source] = {}
@@ -44,15 +47,20 @@ class ProjectIndex:
         self.claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
         #: the claims of each registered claimant (by id), in project order
         self.claims_by_claimant: dict[str, list[Claim]] = defaultdict(list)
-        tables = self._tables = {"article": self.articles, "claim": self.claims,
-                                 "source": self.sources, "claimant": self.claimants}
+        tables: dict[str, dict[str, Any]] = {
+            "article": self.articles,
+            "claim": self.claims,
+            "source": self.sources,
+            "claimant": self.claimants,
+        }
+        self._tables = tables
         for docname in sorted(docs):
             for objtype, obj in docs[docname].objects():
                 table = tables[objtype]
                 if obj.id in table:
                     self.duplicates.append(Duplicate(objtype, table[obj.id], obj))
                     continue
-                if objtype == "claim" and withhold is not None and withhold(obj):
+                if isinstance(obj, Claim) and withhold is not None and withhold(obj):
                     self.withheld.add(obj.id)
                     self.cited_by_withheld.update(obj.all_sources)
                     continue
@@ -64,7 +72,7 @@ class ProjectIndex:
             for source_id in claim.all_sources:
                 self.claims_citing[source_id].append(claim)
             if claim.claimant in self.claimants:
-                self.claims_by_claimant[claim.claimant].append(claim)  # type: ignore[index]
+                self.claims_by_claimant[claim.claimant].append(claim)
         self._texts: dict[str, ArticleText | None] = {}
         self._spans: dict[str, tuple[int, int] | None] = {}
         self._inventory: list[tuple[str, str, str, str, str, int]] | None = None
@@ -143,7 +151,7 @@ class ProjectIndex:
             return None
         return selector_fields(article.text, *span)
 
-    def claim_date(self, claim: Claim):  # -> date | None
+    def claim_date(self, claim: Claim) -> date | None:
         """A claim's date, defaulting to its article's publication date."""
         if claim.date:
             return claim.date

@@ -59,14 +59,17 @@ class DocRecord:
         depends_on: Iterable[str] = (),
     ) -> None:
         state = self.__dict__
-        for name, values in zip(_FIELDS, (articles, claims, sources, claimants, views)):
+        for name, values in zip(
+            _FIELDS, (articles, claims, sources, claimants, views), strict=False
+        ):
             state[name] = tuple(values)
         state["depends_on"] = frozenset(depends_on)
         state["_packed"] = state["_digest"] = None
 
     def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"a DocRecord cannot change ({name}): make a new one with "
-                             "adding() or replacing()")
+        raise AttributeError(
+            f"a DocRecord cannot change ({name}): make a new one with adding() or replacing()"
+        )
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"a DocRecord cannot change ({name})")
@@ -76,7 +79,7 @@ class DocRecord:
         state = self.__dict__
         if name in _FIELDS and state.get("_packed") is not None:
             with collector_paused():
-                state.update(zip(_FIELDS, pickle.loads(state["_packed"])))
+                state.update(zip(_FIELDS, pickle.loads(state["_packed"]), strict=False))
             return state[name]
         raise AttributeError(name)
 
@@ -105,8 +108,9 @@ class DocRecord:
         """A copy of this record with some fields replaced.  A copy that changes only
         *depends_on* keeps the packed form (it is not part of it)."""
         if set(changes) <= {"depends_on"}:
-            copy = unpack_record(self.pack(), self.fingerprint(),
-                                 changes.get("depends_on", self.depends_on))
+            copy = unpack_record(
+                self.pack(), self.fingerprint(), changes.get("depends_on", self.depends_on)
+            )
             return copy
         fields = {name: changes.get(name, getattr(self, name)) for name in _FIELDS}
         return DocRecord(**fields, depends_on=changes.get("depends_on", self.depends_on))
@@ -152,8 +156,9 @@ class DocRecord:
         return (unpack_record, (self.pack(), self.fingerprint(), self.depends_on))
 
 
-def unpack_record(packed: bytes, digest: bytes | None = None,
-                  depends_on: Iterable[str] = ()) -> DocRecord:
+def unpack_record(
+    packed: bytes, digest: bytes | None = None, depends_on: Iterable[str] = ()
+) -> DocRecord:
     """A record as stored: its fields are unpacked on first use."""
     record = DocRecord.__new__(DocRecord)
     record.__dict__.update(_packed=packed, _digest=digest, depends_on=frozenset(depends_on))
@@ -169,9 +174,15 @@ class DocRecords(dict[str, DocRecord]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         with collector_paused():
-            return (_unpack_records, ({name: (record.pack(), record.fingerprint(),
-                                              record.depends_on)
-                                       for name, record in self.items()},))
+            return (
+                _unpack_records,
+                (
+                    {
+                        name: (record.pack(), record.fingerprint(), record.depends_on)
+                        for name, record in self.items()
+                    },
+                ),
+            )
 
     def __deepcopy__(self, memo: dict[int, Any]) -> DocRecords:
         # Domain.__init__ deep-copies ``initial_data``; any copy goes through the packed form

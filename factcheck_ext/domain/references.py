@@ -23,8 +23,9 @@ def warn_missing_reference(app: Any, domain: FactCheckDomain | Any, node: Any) -
     if not is_subtype(subtype):
         return None
     if typ == "claim" and target in domain.index.withheld:
-        warn(f"fc:{typ}: {target!r} is withheld from this build (not yet checked)",
-             "withheld", node)
+        warn(
+            f"fc:{typ}: {target!r} is withheld from this build (not yet checked)", "withheld", node
+        )
     else:
         warn(f"fc:{typ}: unknown {typ} {target!r}", subtype, node)
     return True

@@ -20,12 +20,12 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..text.linked import folded, text_and_links
 from ..models import Located
+from ..text.analysis import analysis_summary
+from ..text.linked import folded, text_and_links
 from .factcheck_domain import get_domain
 from .nodes import claim_block, claimant_block, fc_placeholder, source_block
 from .records import ObjectType
-from ..text.analysis import analysis_summary
 
 #: object type -> the fields a translation replaces
 TRANSLATABLE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -35,7 +35,10 @@ TRANSLATABLE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 FIELD = "fc_field"
 _TYPES: dict[type[fc_placeholder], ObjectType] = {
-    claim_block: "claim", source_block: "source", claimant_block: "claimant"}
+    claim_block: "claim",
+    source_block: "source",
+    claimant_block: "claimant",
+}
 
 
 def text_nodes(objtype: str, model: Located) -> list[nodes.paragraph]:
@@ -57,16 +60,25 @@ def _is_translated(node: nodes.Node) -> bool:
 
 
 def _translated_fields(block: fc_placeholder) -> dict[str, Any]:
-    fields = {node[FIELD]: folded(node) for node in block.children
-              if is_text_node(node) and node.get("translated")}
+    fields: dict[str, Any] = {
+        node[FIELD]: folded(node)
+        for node in block.children
+        if is_text_node(node) and node.get("translated")
+    }
     body = [child for child in block.children if not is_text_node(child)]
     if isinstance(block, claim_block) and any(
-            True for child in body for _node in child.findall(_is_translated)):
+        True for child in body for _node in child.findall(_is_translated)
+    ):
         fields["summary"] = analysis_summary(body)
         fields["updates"] = tuple(
-            child["fc_update"].model_copy(update=dict(zip(
-                ("text", "links"), text_and_links(child.children[1:]))))
-            for child in body if isinstance(child, nodes.Element) and "fc_update" in child)
+            child["fc_update"].model_copy(
+                update=dict(
+                    zip(("text", "links"), text_and_links(child.children[1:]), strict=False)
+                )
+            )
+            for child in body
+            if isinstance(child, nodes.Element) and "fc_update" in child
+        )
     return fields
 
 

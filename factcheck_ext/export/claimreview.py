@@ -15,25 +15,28 @@ import json
 import time
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..domain.project_index import ProjectIndex
-from ..i18n import language_of
-from ..text.linked import resolved_text
-from ..models import Article, Claim, Claimant, Scale, Verdict
-from ..models import is_web_url
 from ..diagnostics import warn
 from ..domain import get_domain
+from ..domain.project_index import ProjectIndex
+from ..i18n import language_of
+from ..models import Article, Claim, Claimant, Scale, Verdict, is_web_url
+from ..text.linked import resolved_text
 from .addresses import page_address
 
 #: verdicts that mean "not a checkable claim": no ClaimReview is emitted
 NOT_CHECKABLE = frozenset({"opinion"})
 
-_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                   "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
 
 
 def build_date() -> date:
@@ -56,8 +59,10 @@ def registered_claimant(claimant: Claimant) -> dict[str, Any]:
     """A claimant object as a schema.org Person or Organization: ``sameAs`` lets
     aggregators tell two people of the same name apart."""
     person = claimant.kind == "person"
-    author: dict[str, Any] = {"@type": "Person" if person else "Organization",
-                              "name": claimant.title or claimant.id}
+    author: dict[str, Any] = {
+        "@type": "Person" if person else "Organization",
+        "name": claimant.title or claimant.id,
+    }
     if is_web_url(claimant.url):
         author["url"] = claimant.url
     if claimant.same_as:
@@ -69,17 +74,18 @@ def registered_claimant(claimant: Claimant) -> dict[str, Any]:
     return author
 
 
-def claimant(claim: Claim, article: Article | None,
-             registered: Claimant | None = None) -> dict[str, Any] | None:
+def claimant(
+    claim: Claim, article: Article | None, registered: Claimant | None = None
+) -> dict[str, Any] | None:
     """The claim's author: the registered claimant it names, or its free text."""
     if registered is not None:
         return registered_claimant(registered)
     if not claim.claimant:
         return None
     kind = claim.claimant_type or (
-        "organization" if article and article.publisher == claim.claimant else "person")
-    return {"@type": "Organization" if kind == "organization" else "Person",
-            "name": claim.claimant}
+        "organization" if article and article.publisher == claim.claimant else "person"
+    )
+    return {"@type": "Organization" if kind == "organization" else "Person", "name": claim.claimant}
 
 
 def appearance(article: Article) -> dict[str, Any]:
@@ -101,17 +107,25 @@ def reviewed_verdict(claim: Claim, scale: Scale) -> Verdict | None:
     return None if verdict is None or verdict.key in NOT_CHECKABLE else verdict
 
 
-def claim_review(claim: Claim, index: ProjectIndex, scale: Scale, *, url: str,
-                 publisher: dict[str, Any], today: date,
-                 language: str | None = None) -> dict[str, Any] | None:
+def claim_review(
+    claim: Claim,
+    index: ProjectIndex,
+    scale: Scale,
+    *,
+    url: str,
+    publisher: dict[str, Any],
+    today: date,
+    language: str | None = None,
+) -> dict[str, Any] | None:
     """One ClaimReview, or None for a claim without a checkable verdict."""
     verdict = reviewed_verdict(claim, scale)
     if verdict is None:
         return None
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.label}
     if verdict.rating is not None:
-        rating.update(ratingValue=verdict.rating, bestRating=scale.best_rating,
-                      worstRating=scale.worst_rating)
+        rating.update(
+            ratingValue=verdict.rating, bestRating=scale.best_rating, worstRating=scale.worst_rating
+        )
     item: dict[str, Any] = {"@type": "Claim"}
     article = index.articles.get(claim.article or "")
     author = claimant(claim, article, index.claimant_of(claim))
@@ -137,9 +151,13 @@ def claim_review(claim: Claim, index: ProjectIndex, scale: Scale, *, url: str,
     if claim.date_modified:
         review["dateModified"] = claim.date_modified.isoformat()
     corrections = [
-        {"@type": "CorrectionComment", "text": resolved_text(u.text, u.links, index.get),
-         "datePublished": u.date.isoformat()}
-        for u in sorted(claim.updates, key=lambda u: u.date) if u.kind == "correction"
+        {
+            "@type": "CorrectionComment",
+            "text": resolved_text(u.text, u.links, index.get),
+            "datePublished": u.date.isoformat(),
+        }
+        for u in sorted(claim.updates, key=lambda u: u.date)
+        if u.kind == "correction"
     ]
     if corrections:
         review["correction"] = corrections
@@ -156,8 +174,10 @@ def script_json(data: Any) -> str:
 
 def publisher_of(app: Sphinx) -> dict[str, Any]:
     configured = app.config.factcheck_publisher or {}
-    return organisation(configured.get("name") or app.config.project,
-                        configured.get("url") or app.config.html_baseurl or None)
+    return organisation(
+        configured.get("name") or app.config.project,
+        configured.get("url") or app.config.html_baseurl or None,
+    )
 
 
 def page_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
@@ -173,22 +193,25 @@ def page_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     reviews = []
     for claim in claims:
         url = page_address(app, pagename, claim.anchor)
-        review = claim_review(claim, index, scale, url=url, publisher=publisher, today=today,
-                              language=language)
+        review = claim_review(
+            claim, index, scale, url=url, publisher=publisher, today=today, language=language
+        )
         if review:
             reviews.append(review)
     return reviews
 
 
-def add_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                doctree: Any) -> None:
+def add_json_ld(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     if not app.config.factcheck_export:
         return
     reviews = page_reviews(app, pagename)
     if reviews:
         payload = reviews[0] if len(reviews) == 1 else reviews
         context["metatags"] = context.get("metatags", "") + (
-            f'\n<script type="application/ld+json">\n{script_json(payload)}\n</script>\n')
+            f'\n<script type="application/ld+json">\n{script_json(payload)}\n</script>\n'
+        )
 
 
 def warn_without_baseurl(app: Sphinx, env: BuildEnvironment) -> None:
@@ -199,9 +222,14 @@ def warn_without_baseurl(app: Sphinx, env: BuildEnvironment) -> None:
         return
     domain = get_domain(env)
     index, scale = domain.index, domain.scale
-    first = next((claim for claim in index.claims.values()
-                  if reviewed_verdict(claim, scale) is not None), None)
+    first = next(
+        (claim for claim in index.claims.values() if reviewed_verdict(claim, scale) is not None),
+        None,
+    )
     if first is not None:
-        warn("html_baseurl is not set, so ClaimReview URLs in the JSON-LD are relative; "
-             "set it to the address the report is published at",
-             "no-baseurl", first.location())
+        warn(
+            "html_baseurl is not set, so ClaimReview URLs in the JSON-LD are relative; "
+            "set it to the address the report is published at",
+            "no-baseurl",
+            first.location(),
+        )

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from urllib.parse import urljoin
 
 from sphinx.application import Sphinx
 
@@ -22,8 +21,18 @@ from ..models import Claim, Scale
 from .addresses import page_address
 
 CSV_FILE = "factcheck.csv"
-COLUMNS = ("id", "statement", "claimant", "date", "verdict", "verdict_label", "status",
-           "article", "sources", "url")
+COLUMNS = (
+    "id",
+    "statement",
+    "claimant",
+    "date",
+    "verdict",
+    "verdict_label",
+    "status",
+    "article",
+    "sources",
+    "url",
+)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -74,5 +83,4 @@ def csv_lines(rows: list[list[str]]) -> str:
 
 def write_table(path: Path, lines: list[str]) -> None:
     """The table: the header, then *lines* (see :meth:`Rows.line`)."""
-    path.write_text(csv_lines([list(COLUMNS)]) + "".join(lines), encoding="utf-8-sig",
-                    newline="")
+    path.write_text(csv_lines([list(COLUMNS)]) + "".join(lines), encoding="utf-8-sig", newline="")

@@ -18,12 +18,12 @@ from pydantic_core import to_json
 from sphinx.application import Sphinx
 
 from .._gc import without_collector
-from ..i18n import language_of
+from ..domain import get_domain
 from ..domain.project_index import ProjectIndex
+from ..i18n import language_of
 from ..models import Article, Claim, Claimant, Scale, Source, TextQuoteSelector, Verdict
 from .csv_table import CSV_FILE, Rows, write_table
 from .records_cache import RecordsCache, cache_key
-from ..domain import get_domain
 
 DATASET_FILE = "factcheck.json"
 SCHEMA_FILE = "factcheck.schema.json"
@@ -36,10 +36,13 @@ class ClaimRecord(Claim):
     verdict_label: str | None = None
     rating: int | None = Field(default=None, description="ClaimReview ratingValue")
     selector: TextQuoteSelector | None = Field(
-        default=None, description="where the quote is in the article's text")
+        default=None, description="where the quote is in the article's text"
+    )
     claimant_id: str | None = Field(
-        default=None, description="the id of the registered claimant named by claimant; "
-        "null when claimant is free text")
+        default=None,
+        description="the id of the registered claimant named by claimant; "
+        "null when claimant is free text",
+    )
 
 
 class ClaimantRecord(Claimant):
@@ -90,9 +93,15 @@ def claim_record(index: ProjectIndex, scale: Scale, claim: Claim) -> dict[str, A
     return record
 
 
-def dataset_header(index: ProjectIndex, scale: Scale, *, project: str,
-                   base_url: str | None, generator: str,
-                   language: str = "en") -> dict[str, Any]:
+def dataset_header(
+    index: ProjectIndex,
+    scale: Scale,
+    *,
+    project: str,
+    base_url: str | None,
+    generator: str,
+    language: str = "en",
+) -> dict[str, Any]:
     """Every member but the claims, shaped by :class:`Dataset` (the tests validate
     every built file against its schema), in the dataset's order."""
     sources = []
@@ -108,13 +117,18 @@ def dataset_header(index: ProjectIndex, scale: Scale, *, project: str,
         "project": project,
         "base_url": base_url or None,
         "language": language,
-        "scale": {"best_rating": scale.best_rating, "worst_rating": scale.worst_rating,
-                  "verdicts": [v.model_dump() for v in scale.verdicts]},
+        "scale": {
+            "best_rating": scale.best_rating,
+            "worst_rating": scale.worst_rating,
+            "verdicts": [v.model_dump() for v in scale.verdicts],
+        },
         "articles": [index.articles[a].model_dump() for a in sorted(index.articles)],
         "sources": sources,
         "claimants": [
-            {**index.claimants[c].model_dump(),
-             "claims": sorted(claim.id for claim in index.claims_by_claimant.get(c, ()))}
+            {
+                **index.claimants[c].model_dump(),
+                "claims": sorted(claim.id for claim in index.claims_by_claimant.get(c, ())),
+            }
             for c in sorted(index.claimants)
         ],
     }
@@ -169,13 +183,27 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     domain = get_domain(app.env)
     index, scale = domain.index, domain.scale
     generator = f"sphinx-factcheck {__version__}"
-    header = dataset_header(index, scale, project=app.config.project,
-                            base_url=app.config.html_baseurl, generator=generator,
-                            language=language_of(app))
+    header = dataset_header(
+        index,
+        scale,
+        project=app.config.project,
+        base_url=app.config.html_baseurl,
+        generator=generator,
+        language=language_of(app),
+    )
     # the CSV rows hold the pages' addresses: they depend on the builder and the base URL
-    cache = RecordsCache(app.doctreedir, cache_key(
-        generator, ENV_VERSION, scale.model_dump_json(), app.config.factcheck_publish_unchecked,
-        app.builder.name, app.config.html_baseurl, app.config.language))
+    cache = RecordsCache(
+        app.doctreedir,
+        cache_key(
+            generator,
+            ENV_VERSION,
+            scale.model_dump_json(),
+            app.config.factcheck_publish_unchecked,
+            app.builder.name,
+            app.config.html_baseurl,
+            app.config.language,
+        ),
+    )
     schema = cache.schema or to_json_bytes(dataset_schema()) + b"\n"
     rows = Rows(app, index, scale)
 

@@ -21,15 +21,15 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from ..diagnostics import warn
+from ..domain import get_domain
 from ..domain.project_index import ProjectIndex
 from ..i18n import _
 from ..i18n.labels import UPDATE_KIND_LABELS
-from ..text.linked import resolved_text
 from ..models import Claim, Scale
-from ..diagnostics import warn
+from ..text.linked import resolved_text
 from .addresses import base_url, page_address
 from .claimreview import build_date, publisher_of
-from ..domain import get_domain
 
 FEED_FILE = "factcheck.atom"
 FEED_TYPE = "application/atom+xml"
@@ -43,13 +43,15 @@ def check_feed_config(app: Sphinx, config: Config) -> None:
     try:
         import feedgen  # noqa: F401
     except ImportError:
-        raise ConfigError("factcheck_feed = True needs the feedgen package: "
-                          "pip install 'sphinx-factcheck[feed]'") from None
+        raise ConfigError(
+            "factcheck_feed = True needs the feedgen package: pip install 'sphinx-factcheck[feed]'"
+        ) from None
 
 
 def feed_title(app: Sphinx) -> str:
     return app.config.factcheck_feed_title or _("{publisher}: fact-checks").format(
-        publisher=publisher_of(app)["name"])
+        publisher=publisher_of(app)["name"]
+    )
 
 
 def wants_feed(app: Sphinx) -> bool:
@@ -62,9 +64,13 @@ def _moment(day: date) -> datetime:
 
 def published_checks(index: ProjectIndex, scale: Scale) -> list[Claim]:
     """Checks a reader can read a verdict of (and retractions of published ones)."""
-    return [claim for claim in index.claims.values()
-            if claim.verdict and claim.status in ("checked", "retracted")
-            and scale.get(claim.verdict) is not None]
+    return [
+        claim
+        for claim in index.claims.values()
+        if claim.verdict
+        and claim.status in ("checked", "retracted")
+        and scale.get(claim.verdict) is not None
+    ]
 
 
 def entry_dates(claim: Claim, today: date) -> tuple[date, date]:
@@ -86,17 +92,22 @@ def entry_summary(claim: Claim, index: ProjectIndex, scale: Scale) -> str:
     latest = max(claim.updates, key=lambda u: u.date, default=None)
     if latest is not None:
         kind = _(UPDATE_KIND_LABELS[latest.kind])
-        parts.append(_("{kind} of {date}:").format(kind=kind, date=latest.date.isoformat())
-                     + (f" {resolved_text(latest.text, latest.links, index.get)}"
-                        if latest.text else ""))
+        parts.append(
+            _("{kind} of {date}:").format(kind=kind, date=latest.date.isoformat())
+            + (f" {resolved_text(latest.text, latest.links, index.get)}" if latest.text else "")
+        )
     claimant = index.claimant_name(claim)
     verdict = scale.get(claim.verdict)
     quoted = f"\u201c{claim.title}\u201d"
-    parts.append(_("Claim by {claimant}: {claim}").format(claimant=claimant, claim=quoted)
-                 if claimant else _("Claim: {claim}").format(claim=quoted))
+    parts.append(
+        _("Claim by {claimant}: {claim}").format(claimant=claimant, claim=quoted)
+        if claimant
+        else _("Claim: {claim}").format(claim=quoted)
+    )
     if verdict is not None and claim.status == "checked":
-        parts.append(_("Our verdict: {verdict}.").format(verdict=verdict.label)
-                     + f" {verdict.description}")
+        parts.append(
+            _("Our verdict: {verdict}.").format(verdict=verdict.label) + f" {verdict.description}"
+        )
     elif claim.status == "retracted":
         parts.append(_("This check has been retracted; its verdict no longer stands."))
     if claim.summary:
@@ -117,16 +128,20 @@ def build_feed(app: Sphinx, index: ProjectIndex, scale: Scale) -> bytes:
     publisher = publisher_of(app)
     today = build_date()
     checks = published_checks(index, scale)
-    dated = sorted(((*entry_dates(c, today), c) for c in checks),
-                   key=lambda item: (item[1], item[0], item[2].id), reverse=True)
+    dated = sorted(
+        ((*entry_dates(c, today), c) for c in checks),
+        key=lambda item: (item[1], item[0], item[2].id),
+        reverse=True,
+    )
     limit = app.config.factcheck_feed_entries
     dated = dated[:limit] if limit else dated
 
     feed = FeedGenerator()
     feed.id(urljoin(base, FEED_FILE))
     feed.title(feed_title(app))
-    feed.author({"name": publisher["name"], **({"uri": publisher["url"]}
-                                                 if publisher.get("url") else {})})
+    feed.author(
+        {"name": publisher["name"], **({"uri": publisher["url"]} if publisher.get("url") else {})}
+    )
     feed.link(href=base, rel="alternate", type="text/html")
     feed.link(href=urljoin(base, FEED_FILE), rel="self", type=FEED_TYPE)
     feed.generator("sphinx-factcheck", version=__version__)
@@ -146,7 +161,8 @@ def build_feed(app: Sphinx, index: ProjectIndex, scale: Scale) -> bytes:
         verdict = scale.get(claim.verdict)
         if verdict is not None:
             entry.category(term=verdict.key, label=verdict.label)
-    return feed.atom_str(pretty=True)
+    atom: bytes = feed.atom_str(pretty=True)
+    return atom
 
 
 def write_feed(app: Sphinx, exception: Exception | None) -> None:
@@ -156,15 +172,19 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     domain = get_domain(app.env)
     index, scale = domain.index, domain.scale
     if not app.config.html_baseurl:
-        warn("factcheck_feed is on but html_baseurl is not set: a feed needs absolute "
-             "links, so factcheck.atom was not written; set html_baseurl to the address "
-             "the report is published at", "no-baseurl")
+        warn(
+            "factcheck_feed is on but html_baseurl is not set: a feed needs absolute "
+            "links, so factcheck.atom was not written; set html_baseurl to the address "
+            "the report is published at",
+            "no-baseurl",
+        )
         return
     Path(app.outdir, FEED_FILE).write_bytes(build_feed(app, index, scale))
 
 
-def link_feed(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-              doctree: Any) -> None:
+def link_feed(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """``html-page-context``: every page names the feed, so browsers and readers find it."""
     if not wants_feed(app) or not app.config.html_baseurl:
         return
@@ -172,4 +192,5 @@ def link_feed(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
     href = context["pathto"](FEED_FILE, resource=True)
     context["metatags"] = context.get("metatags", "") + (
         f'\n<link rel="alternate" type="{FEED_TYPE}" title="{escape(title)}" '
-        f'href="{escape(href)}" />')
+        f'href="{escape(href)}" />'
+    )

@@ -14,16 +14,15 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 from typing import Any
-from urllib.parse import urljoin
 
 from sphinx.application import Sphinx
 
+from ..domain import get_domain
+from ..domain.project_index import ProjectIndex
 from ..i18n import _, ngettext
 from ..i18n.labels import status_label
-from ..domain.project_index import ProjectIndex
 from ..models import Claim, Scale
 from ..text.analysis import shorten
-from ..domain import get_domain
 from .addresses import base_url, page_address
 
 DESCRIPTION_LENGTH = 200
@@ -45,20 +44,27 @@ def describe(claims: list[Claim], index: ProjectIndex, scale: Scale) -> str:
         claimant = index.claimant_name(claim)
         said = f" ({claimant})" if claimant else ""
         text = _("{verdict}: {claim}").format(verdict=label, claim=claim.title) + said
-        return shorten(f"{text}. {claim.summary}" if claim.summary else text,
-                       DESCRIPTION_LENGTH)
+        return shorten(f"{text}. {claim.summary}" if claim.summary else text, DESCRIPTION_LENGTH)
     counts = Counter(claim.shown_verdict for claim in claims)
     rated = [f"{counts[v.key]} {v.label}" for v in scale.verdicts if counts.get(v.key)]
     checked = sum(counts[v.key] for v in scale.verdicts)
     open_checks = len(claims) - checked
     parts = []
     if checked:
-        parts.append(_("{claims}: {verdicts}").format(
-            claims=ngettext("{count} claim checked", "{count} claims checked", checked).format(
-                count=checked), verdicts=", ".join(rated)))
+        parts.append(
+            _("{claims}: {verdicts}").format(
+                claims=ngettext("{count} claim checked", "{count} claims checked", checked).format(
+                    count=checked
+                ),
+                verdicts=", ".join(rated),
+            )
+        )
     if open_checks:
-        parts.append(ngettext("{count} still being checked", "{count} still being checked",
-                              open_checks).format(count=open_checks))
+        parts.append(
+            ngettext(
+                "{count} still being checked", "{count} still being checked", open_checks
+            ).format(count=open_checks)
+        )
     return shorten("; ".join(parts) + ".", DESCRIPTION_LENGTH)
 
 
@@ -70,8 +76,9 @@ def _tag(attribute: str, name: str, content: str) -> str:
     return f'<meta {attribute}="{name}" content="{escape(content)}" />'
 
 
-def add_link_preview(app: Sphinx, pagename: str, templatename: str,
-                     context: dict[str, Any], doctree: Any) -> None:
+def add_link_preview(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """``html-page-context``, before sphinxext-opengraph's (see ``setup()``)."""
     if app.builder.name == "epub" or doctree is None:
         return
@@ -83,19 +90,23 @@ def add_link_preview(app: Sphinx, pagename: str, templatename: str,
     description = describe(claims, index, scale)
     written = context.get("metatags", "")
     # a description the author gave with Sphinx's meta directive wins
-    tags = [] if 'name="description"' in written else [
-        _tag("name", "description", description)]
+    tags = [] if 'name="description"' in written else [_tag("name", "description", description)]
     if OPENGRAPH in app.extensions:
         # sphinxext-opengraph takes og: values from the page's metadata; a copy, since
         # context["meta"] is the environment's own metadata of the page
-        context["meta"] = {**(context.get("meta") or {}), "og:description": description,
-                           "og:type": "article"}
+        context["meta"] = {
+            **(context.get("meta") or {}),
+            "og:description": description,
+            "og:type": "article",
+        }
     else:
         title = app.env.titles[pagename].astext() if pagename in app.env.titles else ""
-        tags += [_tag("property", "og:title", title or app.config.project),
-                 _tag("property", "og:description", description),
-                 _tag("property", "og:type", "article"),
-                 _tag("property", "og:site_name", app.config.project)]
+        tags += [
+            _tag("property", "og:title", title or app.config.project),
+            _tag("property", "og:description", description),
+            _tag("property", "og:type", "article"),
+            _tag("property", "og:site_name", app.config.project),
+        ]
         url = page_url(app, pagename)
         if url:
             tags.append(_tag("property", "og:url", url))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -62,18 +62,27 @@ class RecordsCache:
         try:
             with open(self.path, "rb") as stream:
                 key, schema, entries = pickle.load(stream)
-        except Exception:  # missing, truncated, from another version: start afresh
+        except (
+            OSError,
+            EOFError,
+            pickle.UnpicklingError,
+            AttributeError,
+            ImportError,
+            TypeError,
+            ValueError,
+        ):  # missing, truncated, from another version: start afresh
             return
         if key == self.key:
             self.schema, self.old = schema, entries
 
-    def _fingerprint(self, docs: dict[str, DocRecord], docname: str) -> bytes:
+    def _fingerprint(self, docs: Mapping[str, DocRecord], docname: str) -> bytes:
         if docname not in self._fingerprints:
             self._fingerprints[docname] = fingerprint(docs.get(docname))
         return self._fingerprints[docname]
 
-    def records(self, index: ProjectIndex, docs: dict[str, DocRecord],
-                dump: Callable[[str], Dumped]) -> list[Dumped]:
+    def records(
+        self, index: ProjectIndex, docs: Mapping[str, DocRecord], dump: Callable[[str], Dumped]
+    ) -> list[Dumped]:
         """The dumped records of every published claim, sorted by id; *dump* dumps one
         claim (by id) when its cached record cannot be reused.
 
@@ -81,16 +90,23 @@ class RecordsCache:
         it and the documents of its claims' articles and claimants are unchanged."""
         texts: dict[str, Dumped] = {}
         for docname, claims in index.claims_by_doc.items():
-            others = {index.articles[c.article].docname for c in claims
-                      if c.article in index.articles}
+            others = {
+                index.articles[c.article].docname for c in claims if c.article in index.articles
+            }
             # a record names its claimant's id only while that claimant exists
             registered = sorted({c.claimant for c in claims if c.claimant in index.claimants})
             others.update(index.claimants[c].docname for c in registered)
-            inputs = (self._fingerprint(docs, docname), tuple(registered),
-                      *((name, self._fingerprint(docs, name)) for name in sorted(others)))
+            inputs = (
+                self._fingerprint(docs, docname),
+                tuple(registered),
+                *((name, self._fingerprint(docs, name)) for name in sorted(others)),
+            )
             cached = self.old.get(docname)
-            if (cached is not None and cached[0] == inputs
-                    and cached[1].keys() == {claim.id for claim in claims}):
+            if (
+                cached is not None
+                and cached[0] == inputs
+                and cached[1].keys() == {claim.id for claim in claims}
+            ):
                 records = cached[1]
             else:
                 records = {claim.id: dump(claim.id) for claim in claims}
@@ -107,8 +123,7 @@ class RecordsCache:
         partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             with open(partial, "wb") as stream:
-                pickle.dump((self.key, schema, self.new), stream,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self.key, schema, self.new), stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, self.path)
         except OSError:
             partial.unlink(missing_ok=True)  # a cache: the next build dumps every record
@@ -129,5 +144,4 @@ def code_fingerprint() -> str:
 def cache_key(*parts: Any) -> str:
     """What every record depends on besides its documents (scale, options...), with
     the code that makes the records."""
-    return hashlib.blake2b(repr((code_fingerprint(), parts)).encode(),
-                           digest_size=16).hexdigest()
+    return hashlib.blake2b(repr((code_fingerprint(), parts)).encode(), digest_size=16).hexdigest()

@@ -8,12 +8,12 @@ live in ``locale/<language>/LC_MESSAGES/factcheck.po`` (compiled to ``.mo``);
 Babel (see docs/guide/translating.rst).
 
 :func:`_` is Sphinx's ``get_translation("factcheck")``, made a ``str`` at once:
-once Sphinx has loaded the catalog (``config-inited``) it is in the build's language.  :func:`N_` only marks a
-message for extraction, for words kept in module-level tables and on classes, and
-translated where they are used.  (Sphinx's lazy strings are not kept on our
-classes: since Sphinx 9 they are not ``str``, and the JSON and Texinfo writers fail
-on them; the domain names its indices per build instead, see
-``FactCheckDomain.__init__``.)
+once Sphinx has loaded the catalog (``config-inited``) it is in the build's
+language.  :func:`N_` only marks a message for extraction, for words kept in
+module-level tables and on classes, and translated where they are used.  Sphinx's
+lazy strings are not kept on our classes: since Sphinx 9 they are not ``str``, and
+the JSON and Texinfo writers fail on them; the domain names its indices per build
+instead (see ``FactCheckDomain.__init__``).
 
 Like Sphinx's own words, the catalog is loaded once per process: Sphinx chains a
 second application's catalog onto the first's.  ``sphinx-build`` starts a process
@@ -86,7 +86,10 @@ def _warn_if_unreadable(path: str) -> None:
     except (OSError, UnicodeError, ValueError, struct.error) as exc:
         where = nodes.Element()
         where.source = path  # (a node: Sphinx takes a bare string for a docname)
-        warn(f"this message catalog cannot be read ({exc.__class__.__name__}: "
-             f"{exc.args[-1] if exc.args else exc}); the extension's own words "
-             "are used (compile it again from its .po file)", "bad-catalog",
-             location=where)
+        warn(
+            f"this message catalog cannot be read ({exc.__class__.__name__}: "
+            f"{exc.args[-1] if exc.args else exc}); the extension's own words "
+            "are used (compile it again from its .po file)",
+            "bad-catalog",
+            location=where,
+        )

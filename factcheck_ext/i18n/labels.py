@@ -34,8 +34,11 @@ SOURCE_KIND_GROUPS = {
 CLAIMANT_KIND_LABELS = {"person": N_("Person"), "organization": N_("Organisation")}
 #: the claimant index's groups, by kind
 CLAIMANT_GROUPS = {"person": N_("People"), "organization": N_("Organisations")}
-UPDATE_KIND_LABELS = {"correction": N_("Correction"), "update": N_("Update"),
-                      "clarification": N_("Clarification")}
+UPDATE_KIND_LABELS = {
+    "correction": N_("Correction"),
+    "update": N_("Update"),
+    "clarification": N_("Clarification"),
+}
 
 
 def status_label(status: str) -> str:

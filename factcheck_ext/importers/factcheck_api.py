@@ -11,12 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from .record import ImportedPerson, ImportedRating, ImportedReview
-from .values import Say, day, text, web_url
+from .values import Say, day, mapping, text, web_url
 
 
 def is_api_response(data: Any) -> bool:
-    return (isinstance(data, dict) and isinstance(data.get("claims"), list)
-            and all(isinstance(c, dict) and "claimReview" in c for c in data["claims"]))
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("claims"), list)
+        and all(isinstance(c, dict) and "claimReview" in c for c in data["claims"])
+    )
 
 
 def read_api_response(data: dict[str, Any], origin: str, say: Say) -> list[ImportedReview]:
@@ -31,20 +34,21 @@ def read_api_response(data: dict[str, Any], origin: str, say: Say) -> list[Impor
         for review in entries if isinstance(entries, list) else []:
             if not isinstance(review, dict):
                 continue
-            publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) \
-                else {}
+            publisher = mapping(review.get("publisher"))
             site = text(publisher.get("site"))
-            reviews.append(ImportedReview(
-                origin=origin,
-                claim=statement,
-                rating=ImportedRating(name=text(review.get("textualRating"))),
-                url=web_url(review.get("url"), "the URL of a review", say),
-                title=text(review.get("title")),
-                reviewed=day(review.get("reviewDate")),
-                publisher=text(publisher.get("name")) or site,
-                claimant=ImportedPerson(name=claimant_name) if claimant_name else None,
-                claim_date=day(claim.get("claimDate")),
-                language=text(review.get("languageCode")),
-                group=f"{origin}#claim-{number}",
-            ))
+            reviews.append(
+                ImportedReview(
+                    origin=origin,
+                    claim=statement,
+                    rating=ImportedRating(name=text(review.get("textualRating"))),
+                    url=web_url(review.get("url"), "the URL of a review", say),
+                    title=text(review.get("title")),
+                    reviewed=day(review.get("reviewDate")),
+                    publisher=text(publisher.get("name")) or site,
+                    claimant=ImportedPerson(name=claimant_name) if claimant_name else None,
+                    claim_date=day(claim.get("claimDate")),
+                    language=text(review.get("languageCode")),
+                    group=f"{origin}#claim-{number}",
+                )
+            )
     return reviews

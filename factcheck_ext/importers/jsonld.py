@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from html.parser import HTMLParser
 from typing import Any
 
 from .record import ImportedPerson, ImportedRating, ImportedReview, ImportedWork
-from .values import Say, day, names, number, text, type_of, web_url
+from .values import Say, day, mapping, names, number, text, type_of, web_url
 
 JSON_LD_TYPE = "application/ld+json"
 
@@ -90,8 +91,17 @@ def _person(node: Any, say: Say) -> ImportedPerson | None:
     if not name:
         return None
     kinds = type_of(node)
-    organisation = bool(kinds & {"Organization", "NewsMediaOrganization", "GovernmentOrganization",
-                                 "Corporation", "PoliticalParty", "NGO"})
+    organisation = bool(
+        kinds
+        & {
+            "Organization",
+            "NewsMediaOrganization",
+            "GovernmentOrganization",
+            "Corporation",
+            "PoliticalParty",
+            "NGO",
+        }
+    )
     same_as = node.get("sameAs") or []
     same_as = same_as if isinstance(same_as, list) else [same_as]
     affiliation = node.get("affiliation")
@@ -101,8 +111,7 @@ def _person(node: Any, say: Say) -> ImportedPerson | None:
         url=web_url(node.get("url"), f"the URL of {name!r}", say),
         same_as=[u for u in (web_url(s, f"a sameAs of {name!r}", say) for s in same_as) if u],
         role=text(node.get("jobTitle")) or text(node.get("description")),
-        affiliation=text(affiliation.get("name") if isinstance(affiliation, dict)
-                         else affiliation),
+        affiliation=text(affiliation.get("name") if isinstance(affiliation, dict) else affiliation),
     )
 
 
@@ -125,13 +134,13 @@ def _work(node: Any, say: Say) -> ImportedWork | None:
 def review_of(node: dict[str, Any], origin: str, say: Say) -> ImportedReview | None:
     """A ClaimReview node as a record; None (with a message) when it names no claim."""
     claim = text(node.get("claimReviewed"))
-    item = node.get("itemReviewed") if isinstance(node.get("itemReviewed"), dict) else {}
+    item = mapping(node.get("itemReviewed"))
     if not claim:
         claim = text(item.get("name")) or text(item.get("text"))
     if not claim:
         say("skipped a ClaimReview without claimReviewed")
         return None
-    rating_node = node.get("reviewRating") if isinstance(node.get("reviewRating"), dict) else {}
+    rating_node = mapping(node.get("reviewRating"))
     rating = ImportedRating(
         name=text(rating_node.get("alternateName")) or text(rating_node.get("name")),
         value=number(rating_node.get("ratingValue")),
@@ -140,15 +149,15 @@ def review_of(node: dict[str, Any], origin: str, say: Say) -> ImportedReview | N
     )
     author = node.get("author")
     author = author[0] if isinstance(author, list) and author else author
-    appearance = (_work(item.get("appearance"), say) or _work(item.get("firstAppearance"), say))
+    appearance = _work(item.get("appearance"), say) or _work(item.get("firstAppearance"), say)
     if appearance is None and web_url(item.get("sameAs"), "", lambda _m: None):
         appearance = ImportedWork(url=text(item.get("sameAs")))  # the older markup
-    corrections = []
+    corrections: list[tuple[date, str]] = []
     raw_corrections = node.get("correction") or []
     for correction in raw_corrections if isinstance(raw_corrections, list) else [raw_corrections]:
-        if isinstance(correction, dict) and day(correction.get("datePublished")):
-            corrections.append((day(correction.get("datePublished")),
-                                text(correction.get("text")) or ""))
+        published = day(mapping(correction).get("datePublished"))
+        if published:
+            corrections.append((published, text(mapping(correction).get("text")) or ""))
     language = node.get("inLanguage")
     return ImportedReview(
         origin=origin,
@@ -168,8 +177,11 @@ def review_of(node: dict[str, Any], origin: str, say: Say) -> ImportedReview | N
 
 
 def read_json_ld(data: Any, origin: str, say: Say) -> list[ImportedReview]:
-    return [review for review in (review_of(node, origin, say) for node in claim_reviews(data))
-            if review is not None]
+    return [
+        review
+        for review in (review_of(node, origin, say) for node in claim_reviews(data))
+        if review is not None
+    ]
 
 
 def read_html(html: str, origin: str, say: Say) -> list[ImportedReview]:
@@ -180,8 +192,9 @@ def read_html(html: str, origin: str, say: Say) -> list[ImportedReview]:
         try:
             data = json.loads(script)
         except json.JSONDecodeError as exc:
-            say(f"JSON-LD block {number_} is not valid JSON ({exc.msg}, line {exc.lineno}); "
-                "skipped")
+            say(
+                f"JSON-LD block {number_} is not valid JSON ({exc.msg}, line {exc.lineno}); skipped"
+            )
             continue
         reviews += read_json_ld(data, origin, say)
     return reviews

@@ -12,20 +12,43 @@ from datetime import date
 from typing import Any
 
 from ..models import Located
-from .plan import PlannedObject
 from ..text.folding import fold_whitespace
+from .plan import PlannedObject
 
 #: objtype -> (option, model attribute), in the order a desk writes them
 OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "article": (("id", "id"), ("url", "url"), ("publisher", "publisher"),
-                ("author", "authors"), ("published", "published")),
-    "claim": (("id", "id"), ("article", "article"), ("claimant", "claimant"),
-              ("date", "date"), ("status", "status"), ("verdict", "verdict"),
-              ("published", "published"), ("sources", "sources")),
-    "source": (("id", "id"), ("url", "url"), ("publisher", "publisher"), ("date", "date"),
-               ("kind", "kind")),
-    "claimant": (("id", "id"), ("kind", "kind"), ("role", "role"),
-                 ("affiliation", "affiliation"), ("url", "url"), ("same-as", "same_as")),
+    "article": (
+        ("id", "id"),
+        ("url", "url"),
+        ("publisher", "publisher"),
+        ("author", "authors"),
+        ("published", "published"),
+    ),
+    "claim": (
+        ("id", "id"),
+        ("article", "article"),
+        ("claimant", "claimant"),
+        ("date", "date"),
+        ("status", "status"),
+        ("verdict", "verdict"),
+        ("published", "published"),
+        ("sources", "sources"),
+    ),
+    "source": (
+        ("id", "id"),
+        ("url", "url"),
+        ("publisher", "publisher"),
+        ("date", "date"),
+        ("kind", "kind"),
+    ),
+    "claimant": (
+        ("id", "id"),
+        ("kind", "kind"),
+        ("role", "role"),
+        ("affiliation", "affiliation"),
+        ("url", "url"),
+        ("same-as", "same_as"),
+    ),
 }
 
 

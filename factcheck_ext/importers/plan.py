@@ -66,17 +66,22 @@ class Plan:
     claimants: list[PlannedObject]
 
 
-def _validated(model: type[Located], data: dict[str, Any], say: Any,
-               scale: Any = None) -> Located | None:
+def _validated(
+    model: type[Located], data: dict[str, Any], say: Any, scale: Any = None
+) -> Located | None:
     """The model, or None when the data cannot make one (reported)."""
     from pydantic import ValidationError
 
     try:
-        return model.model_validate({k: v for k, v in data.items() if v not in (None, "", [])},
-                                    context={"scale": scale} if scale else None)
+        return model.model_validate(
+            {k: v for k, v in data.items() if v not in (None, "", [])},
+            context={"scale": scale} if scale else None,
+        )
     except ValidationError as exc:
-        say(f"skipped {model.__name__.lower()} {data.get('title')!r}: "
-            + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
+        say(
+            f"skipped {model.__name__.lower()} {data.get('title')!r}: "
+            + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        )
         return None
 
 
@@ -90,8 +95,9 @@ class _Claimants:
         self._slugs: dict[str, str] = {}
 
     def id_of(self, person: ImportedPerson) -> str:
-        known = next((self._by_url[u] for u in person.same_as if u in self._by_url), None) \
-            or self._by_name.get(person.name.casefold())
+        known = next(
+            (self._by_url[u] for u in person.same_as if u in self._by_url), None
+        ) or self._by_name.get(person.name.casefold())
         if known is None:
             base = slug(person.name) or "claimant"
             known = base if base not in self._slugs else f"{base}-{short_hash(person.name)}"
@@ -112,13 +118,23 @@ class _Claimants:
 
 
 def _updates(review: ImportedReview) -> list[Update]:
-    updates = [Update(date=when, kind="correction",
-                      text=words or "The original desk published a correction on this date.")
-               for when, words in review.corrections]
+    updates = [
+        Update(
+            date=when,
+            kind="correction",
+            text=words or "The original desk published a correction on this date.",
+        )
+        for when, words in review.corrections
+    ]
     last = max((u.date for u in updates), default=None)
     if review.modified and (last is None or review.modified > last):
-        updates.append(Update(date=review.modified, kind="update",
-                              text="The original check was updated on this date."))
+        updates.append(
+            Update(
+                date=review.modified,
+                kind="update",
+                text="The original check was updated on this date.",
+            )
+        )
     return updates
 
 
@@ -131,8 +147,11 @@ def plan_import(reviews: list[ImportedReview], mapper: RatingMapper, say: Any) -
     for review in reviews:
         verdict = mapper.verdict(review.rating)
         appearance = review.appearance
-        group = (f"article:{appearance.url or appearance.headline}" if appearance
-                 else review.group or f"review:{review.url}:{review.claim}")
+        group = (
+            f"article:{appearance.url or appearance.headline}"
+            if appearance
+            else review.group or f"review:{review.url}:{review.claim}"
+        )
         title = (appearance.headline or appearance.url if appearance else None) or review.claim
         name = f"{slug(title, 50) or 'check'}-{short_hash(group)}"
         page = pages.setdefault(group, Page(name=name, title=title))
@@ -141,13 +160,22 @@ def plan_import(reviews: list[ImportedReview], mapper: RatingMapper, say: Any) -
             key = appearance.url or appearance.headline or ""
             article_id = articles.get(key)
             if article_id is None:
-                article_id = f"article-{slug(appearance.headline or appearance.url, 30)}-" \
-                             f"{short_hash(key)}".replace("--", "-")
-                model = _validated(Article, {
-                    "id": article_id, "title": appearance.headline or appearance.url,
-                    "url": appearance.url, "publisher": appearance.publisher,
-                    "author": [a.replace(",", " ") for a in appearance.authors],
-                    "published": appearance.published}, say)
+                article_id = (
+                    f"article-{slug(appearance.headline or appearance.url, 30)}-"
+                    f"{short_hash(key)}".replace("--", "-")
+                )
+                model = _validated(
+                    Article,
+                    {
+                        "id": article_id,
+                        "title": appearance.headline or appearance.url,
+                        "url": appearance.url,
+                        "publisher": appearance.publisher,
+                        "author": [a.replace(",", " ") for a in appearance.authors],
+                        "published": appearance.published,
+                    },
+                    say,
+                )
                 if model is not None:
                     articles[key] = article_id
                     page.objects.append(PlannedObject("article", model))
@@ -160,39 +188,84 @@ def plan_import(reviews: list[ImportedReview], mapper: RatingMapper, say: Any) -
             continue  # the same review twice (in two inputs): once is enough
         seen.add(claim_id)
         claimant_id = claimants.id_of(review.claimant) if review.claimant else None
-        source = _validated(Source, {
-            "id": source_id,
-            "title": review.title or (f"Fact-check by {review.publisher}" if review.publisher
-                                      else "Imported fact-check"),
-            "url": review.url, "publisher": review.publisher,
-            "date": review.reviewed.isoformat() if review.reviewed else None,
-            "kind": "expert"}, say)
-        claim = _validated(Claim, {
-            "id": claim_id, "title": review.claim, "article": article_id,
-            "claimant": claimant_id, "date": review.claim_date, "status": "checked",
-            "verdict": verdict, "published": review.reviewed,
-            "sources": [source_id] if source else [], "updates": _updates(review)}, say,
-            mapper.scale)
+        source = _validated(
+            Source,
+            {
+                "id": source_id,
+                "title": review.title
+                or (
+                    f"Fact-check by {review.publisher}"
+                    if review.publisher
+                    else "Imported fact-check"
+                ),
+                "url": review.url,
+                "publisher": review.publisher,
+                "date": review.reviewed.isoformat() if review.reviewed else None,
+                "kind": "expert",
+            },
+            say,
+        )
+        claim = _validated(
+            Claim,
+            {
+                "id": claim_id,
+                "title": review.claim,
+                "article": article_id,
+                "claimant": claimant_id,
+                "date": review.claim_date,
+                "status": "checked",
+                "verdict": verdict,
+                "published": review.reviewed,
+                "sources": [source_id] if source else [],
+                "updates": _updates(review),
+            },
+            say,
+            mapper.scale,
+        )
         if claim is None or source is None or verdict is None:
             continue
         rated = f' and rated it "{review.rating.label}"' if review.rating.label else ""
         by = review.publisher or "another desk"
         when = f" on {review.reviewed.isoformat()}" if review.reviewed else ""
-        words = f"Imported from the fact-check published by {by}{when}, which reviewed the claim{rated}"
-        body = [Paragraph([("text", words + ": "), ("source", source_id),
-                           ("text", ".")])]
+        words = (
+            f"Imported from the fact-check published by {by}{when}, which reviewed the claim{rated}"
+        )
+        body = [Paragraph([("text", words + ": "), ("source", source_id), ("text", ".")])]
         page.objects.append(PlannedObject("claim", claim, body))
-        page.objects.append(PlannedObject("source", source, [Paragraph([(
-            "text", "The original fact-check" + (f", in {review.language}"
-                                                 if review.language else "") + ".")])]))
+        page.objects.append(
+            PlannedObject(
+                "source",
+                source,
+                [
+                    Paragraph(
+                        [
+                            (
+                                "text",
+                                "The original fact-check"
+                                + (f", in {review.language}" if review.language else "")
+                                + ".",
+                            )
+                        ]
+                    )
+                ],
+            )
+        )
     planned_claimants = []
     for claimant_id in sorted(claimants.people):
         person = claimants.people[claimant_id]
-        model = _validated(Claimant, {
-            "id": claimant_id, "title": person.name, "kind": person.kind, "url": person.url,
-            "same-as": person.same_as, "role": person.role,
-            "affiliation": person.affiliation}, say)
+        model = _validated(
+            Claimant,
+            {
+                "id": claimant_id,
+                "title": person.name,
+                "kind": person.kind,
+                "url": person.url,
+                "same-as": person.same_as,
+                "role": person.role,
+                "affiliation": person.affiliation,
+            },
+            say,
+        )
         if model is not None:
             planned_claimants.append(PlannedObject("claimant", model))
-    return Plan(pages=sorted(pages.values(), key=lambda p: p.name),
-                claimants=planned_claimants)
+    return Plan(pages=sorted(pages.values(), key=lambda p: p.name), claimants=planned_claimants)

@@ -38,8 +38,10 @@ def parse_map(items: list[str], scale: Scale) -> dict[str, str]:
         if not equals or not rating.strip():
             raise MappingError(f"--map {item!r}: write it as RATING=verdict-key")
         if scale.get(key) is None:
-            raise MappingError(f"--map {item!r}: {key!r} is not a verdict of the scale "
-                               f"(allowed: {', '.join(scale.keys)})")
+            raise MappingError(
+                f"--map {item!r}: {key!r} is not a verdict of the scale "
+                f"(allowed: {', '.join(scale.keys)})"
+            )
         mapping[normalised(rating)] = key
     return mapping
 
@@ -72,17 +74,26 @@ class RatingMapper:
     def verdict(self, rating: ImportedRating) -> str | None:
         """The verdict key a rating maps to; None (and counted) when nothing maps."""
         name = normalised(rating.name) if rating.name else ""
-        key = (self.explicit.get(name) if name else None) or self.by_name.get(name) \
-            or self.by_position(rating) or self.default
+        key = (
+            (self.explicit.get(name) if name else None)
+            or self.by_name.get(name)
+            or self.by_position(rating)
+            or self.default
+        )
         if key is None:
             self.unmapped[rating.label] += 1
         return key
 
     def report(self) -> str:
         """The unmapped ratings, most frequent first, and how to map them."""
-        lines = [f"  {label!r}: {count} review(s)" for label, count in
-                 sorted(self.unmapped.items(), key=lambda item: (-item[1], item[0]))]
-        return ("these ratings map to no verdict of the scale "
-                f"({', '.join(self.scale.keys)}):\n" + "\n".join(lines)
-                + "\nmap them with --map \"RATING=verdict-key\", or give --default-verdict;"
-                " nothing was written")
+        lines = [
+            f"  {label!r}: {count} review(s)"
+            for label, count in sorted(self.unmapped.items(), key=lambda item: (-item[1], item[0]))
+        ]
+        return (
+            "these ratings map to no verdict of the scale "
+            f"({', '.join(self.scale.keys)}):\n"
+            + "\n".join(lines)
+            + '\nmap them with --map "RATING=verdict-key", or give --default-verdict;'
+            " nothing was written"
+        )

@@ -39,6 +39,7 @@ def project_scale(out: Path, say: TextIO) -> Scale:
     """The verdict scale of the Sphinx project that *out* is in (its conf.py, found in
     *out* or a folder above), or the default scale."""
     from sphinx.config import eval_config_file
+    from sphinx.errors import ConfigError
     from sphinx.util.tags import Tags
 
     for folder in [out, *out.parents]:
@@ -46,9 +47,8 @@ def project_scale(out: Path, say: TextIO) -> Scale:
         if conf.is_file():
             try:
                 namespace = eval_config_file(conf, Tags())
-            except Exception as exc:  # a conf.py that does not run on its own
-                print(f"{conf}: cannot be read ({exc}); using the default verdict scale",
-                      file=say)
+            except ConfigError as exc:  # a conf.py that does not run on its own
+                print(f"{conf}: cannot be read ({exc}); using the default verdict scale", file=say)
                 return DEFAULT_SCALE
             raw = namespace.get("factcheck_verdicts")
             return DEFAULT_SCALE if raw is None else scale_from_raw(raw)
@@ -57,6 +57,7 @@ def project_scale(out: Path, say: TextIO) -> Scale:
 
 def read_input(path: Path, say_file: TextIO) -> list[ImportedReview] | None:
     """The reviews of one file, recognised by its content; None when it is malformed."""
+
     def say(message: str) -> None:
         print(f"{path}: {message}", file=say_file)
 
@@ -73,16 +74,26 @@ def read_input(path: Path, say_file: TextIO) -> list[ImportedReview] | None:
         except json.JSONDecodeError as exc:
             say(f"is neither HTML nor valid JSON ({exc.msg}, line {exc.lineno})")
             return None
-        reviews = (read_api_response(data, str(path), say) if is_api_response(data)
-                   else read_json_ld(data, str(path), say))
+        reviews = (
+            read_api_response(data, str(path), say)
+            if is_api_response(data)
+            else read_json_ld(data, str(path), say)
+        )
     if not reviews:
         say("holds no ClaimReview and no Fact Check Tools API claims")
     return reviews
 
 
-def import_reviews(files: list[Path], out: Path, *, output_format: str = "rst",
-                   mapping: list[str] | None = None, default_verdict: str | None = None,
-                   force: bool = False, say: TextIO = sys.stderr) -> ImportReport:
+def import_reviews(
+    files: list[Path],
+    out: Path,
+    *,
+    output_format: str = "rst",
+    mapping: list[str] | None = None,
+    default_verdict: str | None = None,
+    force: bool = False,
+    say: TextIO = sys.stderr,
+) -> ImportReport:
     report = ImportReport()
     scale = project_scale(out.resolve(), say)
     try:
@@ -91,8 +102,11 @@ def import_reviews(files: list[Path], out: Path, *, output_format: str = "rst",
         print(f"error: {exc}", file=say)
         return ImportReport(status=STOPPED)
     if default_verdict is not None and scale.get(default_verdict) is None:
-        print(f"error: --default-verdict {default_verdict!r} is not a verdict of the scale "
-              f"(allowed: {', '.join(scale.keys)})", file=say)
+        print(
+            f"error: --default-verdict {default_verdict!r} is not a verdict of the scale "
+            f"(allowed: {', '.join(scale.keys)})",
+            file=say,
+        )
         return ImportReport(status=STOPPED)
     reviews: list[ImportedReview] = []
     for path in files:
@@ -115,14 +129,16 @@ def import_reviews(files: list[Path], out: Path, *, output_format: str = "rst",
         texts[f"index{writer.SUFFIX}"] = writer.index_page(plan.pages, bool(plan.claimants))
     existing = sorted(name for name in texts if (out / name).exists())
     if existing and not force:
-        print(f"error: {out} already holds {', '.join(existing)}; nothing was written "
-              "(--force overwrites)", file=say)
+        print(
+            f"error: {out} already holds {', '.join(existing)}; nothing was written "
+            "(--force overwrites)",
+            file=say,
+        )
         return ImportReport(status=STOPPED, reviews=len(reviews))
     out.mkdir(parents=True, exist_ok=True)
     for name in sorted(texts):
         target = out / name
         target.write_text(texts[name], encoding="utf-8")
         report.written.append(target)
-    print(f"imported {len(reviews)} review(s) into {len(plan.pages)} page(s) in {out}",
-          file=say)
+    print(f"imported {len(reviews)} review(s) into {len(plan.pages)} page(s) in {out}", file=say)
     return report

@@ -38,6 +38,11 @@ def day(value: Any) -> date | None:
         return None
 
 
+def mapping(value: Any) -> dict[str, Any]:
+    """*value* if it is a JSON object, else an empty one (a node may be anything)."""
+    return value if isinstance(value, dict) else {}
+
+
 def web_url(value: Any, what: str, say: Say) -> str | None:
     """An http(s) URL, or None; another scheme is dropped with a message."""
     url = text(value)

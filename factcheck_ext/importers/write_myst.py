@@ -36,8 +36,9 @@ def option(value: str) -> str:
 
 
 def paragraph(para: Paragraph) -> str:
-    return "".join(text(value) if kind == "text" else f"{{fc:source}}`{value}`"
-                   for kind, value in para.parts)
+    return "".join(
+        text(value) if kind == "text" else f"{{fc:source}}`{value}`" for kind, value in para.parts
+    )
 
 
 def _fenced(info: str, body: list[str]) -> list[str]:
@@ -49,8 +50,13 @@ def _fenced(info: str, body: list[str]) -> list[str]:
 def directive(obj: PlannedObject) -> str:
     body = [f":{name}: {option(value)}" for name, value in directive_options(obj)]
     for update in getattr(obj.model, "updates", ()):
-        body += ["", *_fenced(f"{{fc:update}} {update.date.isoformat()}",
-                              [f":kind: {update.kind}", "", text(update.text)])]
+        body += [
+            "",
+            *_fenced(
+                f"{{fc:update}} {update.date.isoformat()}",
+                [f":kind: {update.kind}", "", text(update.text)],
+            ),
+        ]
     for para in obj.body:
         body += ["", paragraph(para)]
     # the nested update fences must be shorter than the object's own
@@ -59,7 +65,9 @@ def directive(obj: PlannedObject) -> str:
 
 
 def page(item: Page) -> str:
-    return "\n".join([f"# {text(one_line(item.title))}\n"] + [directive(obj) for obj in item.objects])
+    return "\n".join(
+        [f"# {text(one_line(item.title))}\n"] + [directive(obj) for obj in item.objects]
+    )
 
 
 def claimants_page(claimants: list[PlannedObject]) -> str:
@@ -68,5 +76,8 @@ def claimants_page(claimants: list[PlannedObject]) -> str:
 
 def index_page(pages: list[Page], with_claimants: bool) -> str:
     entries = [p.name for p in pages] + (["claimants"] if with_claimants else [])
-    return ("# Imported fact\\-checks\n\n```{toctree}\n:maxdepth: 1\n\n"
-            + "\n".join(entries) + "\n```\n")
+    return (
+        "# Imported fact\\-checks\n\n```{toctree}\n:maxdepth: 1\n\n"
+        + "\n".join(entries)
+        + "\n```\n"
+    )

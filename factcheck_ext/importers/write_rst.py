@@ -48,16 +48,22 @@ def heading(value: str, char: str = "=") -> str:
 
 
 def paragraph(para: Paragraph) -> str:
-    return "".join(text(value) if kind == "text" else f":fc:source:`{value}`"
-                   for kind, value in para.parts)
+    return "".join(
+        text(value) if kind == "text" else f":fc:source:`{value}`" for kind, value in para.parts
+    )
 
 
 def directive(obj: PlannedObject) -> str:
     lines = [f".. fc:{obj.objtype}:: {title(obj.model.title)}"]
     lines += [f"   :{name}: {option(value)}" for name, value in directive_options(obj)]
     for update in getattr(obj.model, "updates", ()):
-        lines += ["", f"   .. fc:update:: {update.date.isoformat()}",
-                  f"      :kind: {update.kind}", "", f"      {text(update.text)}"]
+        lines += [
+            "",
+            f"   .. fc:update:: {update.date.isoformat()}",
+            f"      :kind: {update.kind}",
+            "",
+            f"      {text(update.text)}",
+        ]
     for para in obj.body:
         lines += ["", f"   {paragraph(para)}"]
     return "\n".join(lines) + "\n"
@@ -74,5 +80,9 @@ def claimants_page(claimants: list[PlannedObject]) -> str:
 
 def index_page(pages: list[Page], with_claimants: bool) -> str:
     entries = [f"   {p.name}" for p in pages] + (["   claimants"] if with_claimants else [])
-    return (heading("Imported fact-checks")
-            + "\n.. toctree::\n   :maxdepth: 1\n\n" + "\n".join(entries) + "\n")
+    return (
+        heading("Imported fact-checks")
+        + "\n.. toctree::\n   :maxdepth: 1\n\n"
+        + "\n".join(entries)
+        + "\n"
+    )

@@ -44,14 +44,14 @@ def blank_to_none(value: Any) -> Any:
 def check_id(value: Any) -> str:
     if value is None or not str(value).strip():
         raise PydanticCustomError("missing-id", "an id is required")
-    value = str(value).strip()
-    if not ID_PATTERN.match(value):
+    text = str(value).strip()
+    if not ID_PATTERN.match(text):
         raise PydanticCustomError(
             "bad-id",
             "'{value}' is not a valid id (use lower-case letters, digits, '-', '_' and '.')",
-            {"value": value},
+            {"value": text},
         )
-    return value
+    return text
 
 
 def parse_date(value: Any) -> Any:
@@ -86,8 +86,7 @@ def pick_language(value: Any, info: ValidationInfo) -> Any:
             raise ValueError(f"the text for {key!r} is empty")
     language = str((info.context or {}).get("language") or "en")
     base = re.split("[_-]", language)[0]
-    for candidate in (language, language.replace("-", "_"), language.replace("_", "-"), base,
-                      "en"):
+    for candidate in (language, language.replace("-", "_"), language.replace("_", "-"), base, "en"):
         if candidate in value:
             return value[candidate]
     return next(iter(value.values()))
@@ -110,16 +109,20 @@ def parse_partial_date(value: Any) -> Any:
         date(int(year), int(month or 1), int(day or 1))  # a real month and day
     except ValueError:
         raise PydanticCustomError(
-            "bad-date", "'{value}' is not an ISO date (YYYY-MM-DD, or YYYY-MM or YYYY)",
-            {"value": text}) from None
+            "bad-date",
+            "'{value}' is not an ISO date (YYYY-MM-DD, or YYYY-MM or YYYY)",
+            {"value": text},
+        ) from None
     return text
 
 
 def is_web_url(url: str | None) -> bool:
     """The one rule for what becomes a link: an http(s) URL without white space or
     control characters.  Anything else stays text (and is warned about when read)."""
-    return bool(url) and url.lower().startswith(("http://", "https://")) and not any(  # type: ignore[union-attr]
-        ch.isspace() or ord(ch) < 32 for ch in url  # type: ignore[union-attr]
+    if not url:
+        return False
+    return url.lower().startswith(("http://", "https://")) and not any(
+        ch.isspace() or ord(ch) < 32 for ch in url
     )
 
 
@@ -185,8 +188,9 @@ OptionalText = Annotated[str | None, BeforeValidator(blank_to_none)]
 IdList = Annotated[tuple[ObjectId, ...], BeforeValidator(split_commas)]
 TextList = Annotated[tuple[str, ...], BeforeValidator(split_commas)]
 #: several http(s) URLs: a bad one is dropped (and warned about), the others kept
-WebUrlList = Annotated[tuple[Annotated[str, BeforeValidator(check_web_url)], ...],
-                       BeforeValidator(split_commas)]
+WebUrlList = Annotated[
+    tuple[Annotated[str, BeforeValidator(check_web_url)], ...], BeforeValidator(split_commas)
+]
 
 
 def _british_spelling(value: Any) -> Any:
@@ -194,9 +198,12 @@ def _british_spelling(value: Any) -> Any:
 
 
 #: ``person`` or ``organization`` (``organisation`` is read as ``organization``)
-ClaimantKind = Annotated[ClaimantKindName, choice("kind", CLAIMANT_KINDS),
-                         BeforeValidator(_british_spelling)]
-OptionalClaimantKind = Annotated[ClaimantKindName | None,
-                                 optional(choice("claimant-type", CLAIMANT_KINDS).func),
-                                 BeforeValidator(_british_spelling),
-                                 BeforeValidator(blank_to_none)]
+ClaimantKind = Annotated[
+    ClaimantKindName, choice("kind", CLAIMANT_KINDS), BeforeValidator(_british_spelling)
+]
+OptionalClaimantKind = Annotated[
+    ClaimantKindName | None,
+    optional(choice("claimant-type", CLAIMANT_KINDS).func),
+    BeforeValidator(_british_spelling),
+    BeforeValidator(blank_to_none),
+]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -60,15 +61,19 @@ class CompactPickle(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
+    #: the field names, and the set of them every restored instance shares
+    _fc_field_names: ClassVar[tuple[str, ...]]
+    _fc_fields_set: ClassVar[set[str]]
+
     @classmethod
     def _field_names(cls) -> tuple[str, ...]:
         names = cls.__dict__.get("_fc_field_names")
         if names is None:
             names = tuple(cls.model_fields)
-            setattr(cls, "_fc_field_names", names)
+            cls._fc_field_names = names
             # every restored instance has all fields set: one set per class, not one per
             # object (pydantic only adds field names to it, which are all there already)
-            setattr(cls, "_fc_fields_set", set(names))
+            cls._fc_fields_set = set(names)
         return names
 
     def __getstate__(self) -> tuple[Any, ...]:  # type: ignore[override]
@@ -81,7 +86,7 @@ class CompactPickle(BaseModel):
             return
         names = type(self).__dict__.get("_fc_field_names") or self._field_names()
         setter = object.__setattr__
-        setter(self, "__dict__", dict(zip(names, state)))
+        setter(self, "__dict__", dict(zip(names, state, strict=False)))
         setter(self, "__pydantic_fields_set__", type(self).__dict__["_fc_fields_set"])
         setter(self, "__pydantic_extra__", None)
         setter(self, "__pydantic_private__", None)
@@ -139,8 +144,11 @@ class TextLink(CompactPickle):
     end: int = Field(description="offset after the link's last character")
     type: Literal["article", "claim", "source", "claimant"]
     target: str = Field(description="the id of the object linked to")
-    explicit: bool = Field(default=False, description="the link has words of its own "
-                           "(a role written `words <id>`) instead of the object's title")
+    explicit: bool = Field(
+        default=False,
+        description="the link has words of its own "
+        "(a role written `words <id>`) instead of the object's title",
+    )
 
 
 class Update(CompactPickle):
@@ -153,7 +161,8 @@ class Update(CompactPickle):
     previous_verdict: OptionalText = Field(default=None, alias="previous-verdict")
     text: str = ""
     links: tuple[TextLink, ...] = Field(
-        default=(), description="the cross-references in text, by character offsets")
+        default=(), description="the cross-references in text, by character offsets"
+    )
     lineno: int = Field(default=0, exclude=True)
 
     @field_validator("previous_verdict")
@@ -168,8 +177,10 @@ class Claim(Located):
     article: ObjectId | None = None
     quote: OptionalText = None
     quote_translation: OptionalText = Field(
-        default=None, alias="quote-translation",
-        description="the quote in the report's language, when the article is in another")
+        default=None,
+        alias="quote-translation",
+        description="the quote in the report's language, when the article is in another",
+    )
     claimant: OptionalText = None
     date: IsoDate = None
     status: Annotated[Status, choice("status", STATUSES)] = "checked"
@@ -187,8 +198,10 @@ class Claim(Located):
     #: time, so a build need not search every article again); None: not searched yet
     quote_span: tuple[int, int] | tuple[()] | None = Field(default=None, exclude=True)
     summary: OptionalText = Field(
-        default=None, description="the start of the analysis as plain text, for feeds, "
-        "link previews and the dataset")
+        default=None,
+        description="the start of the analysis as plain text, for feeds, "
+        "link previews and the dataset",
+    )
     checked_by: OptionalText = Field(default=None, alias="checked-by")
     reviewed_by: OptionalText = Field(default=None, alias="reviewed-by")
     updates: tuple[Update, ...] = ()
@@ -199,7 +212,7 @@ class Claim(Located):
         return _scale_key(value, info)
 
     @property
-    def date_modified(self):  # -> date | None
+    def date_modified(self) -> datetime.date | None:
         """The date of the newest update, if any."""
         return max((u.date for u in self.updates), default=None)
 
@@ -212,7 +225,6 @@ class Claim(Located):
     def shown_verdict(self) -> str | None:
         """The verdict that stands: only a checked claim has one (not a retracted one)."""
         return self.verdict if self.status == "checked" else None
-
 
 
 def is_open(claim: Claim) -> bool:
@@ -240,9 +252,11 @@ class Claimant(Located):
     """
 
     kind: ClaimantKind = "person"
-    role: OptionalText = Field(default=None, description="jobTitle of a person, "
-                               "description of an organisation")
+    role: OptionalText = Field(
+        default=None, description="jobTitle of a person, description of an organisation"
+    )
     affiliation: OptionalText = None
     url: WebUrl = None
-    same_as: WebUrlList = Field(default=(), alias="same-as",
-                                description="Wikidata, Wikipedia, official pages")
+    same_as: WebUrlList = Field(
+        default=(), alias="same-as", description="Wikidata, Wikipedia, official pages"
+    )

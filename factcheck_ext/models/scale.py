@@ -35,8 +35,11 @@ class Verdict(BaseModel):
     description: LocalizedText = Field(min_length=1)
     rating: int | None = Field(default=None, description="ClaimReview ratingValue; None: off-scale")
     needs_sources: bool = True
-    in_shares: bool = Field(default=True, description="counted in the shares of summaries "
-                            "and scorecards; False for verdicts that rate nothing (opinion)")
+    in_shares: bool = Field(
+        default=True,
+        description="counted in the shares of summaries "
+        "and scorecards; False for verdicts that rate nothing (opinion)",
+    )
     style: str = Field(default="", description="CSS class of the badge")
     colour: str = Field(default="#57606a", description="badge background, #rrggbb")
 
@@ -83,7 +86,7 @@ class Scale(BaseModel):
         if by_key is None:  # built once: the scale is looked up for every badge
             by_key = {v.key: v for v in self.verdicts}
             self.__dict__["_by_key"] = by_key
-        return by_key.get(key)  # type: ignore[arg-type]
+        return by_key.get(key) if key is not None else None
 
     @property
     def keys(self) -> list[str]:
@@ -115,24 +118,29 @@ DEFAULT_VERDICTS: list[dict[str, Any]] = [
     {
         "key": "mostly-true",
         "label": N_("Mostly true"),
-        "description": N_("The claim is accurate but needs clarification or additional "
-                          "information."),
+        "description": N_(
+            "The claim is accurate but needs clarification or additional information."
+        ),
         "rating": 4,
         "colour": "#4d7c0f",
     },
     {
         "key": "half-true",
         "label": N_("Half true"),
-        "description": N_("The claim is partially accurate but leaves out important details "
-                          "or takes things out of context."),
+        "description": N_(
+            "The claim is partially accurate but leaves out important details "
+            "or takes things out of context."
+        ),
         "rating": 3,
         "colour": "#f2c230",
     },
     {
         "key": "mostly-false",
         "label": N_("Mostly false"),
-        "description": N_("The claim contains an element of truth but ignores critical facts "
-                          "that would give a different impression."),
+        "description": N_(
+            "The claim contains an element of truth but ignores critical facts "
+            "that would give a different impression."
+        ),
         "rating": 2,
         "colour": "#e8772e",
     },
@@ -153,7 +161,9 @@ DEFAULT_VERDICTS: list[dict[str, Any]] = [
     {
         "key": "unverifiable",
         "label": N_("Unverifiable"),
-        "description": N_("The claim cannot be established or refuted from the available evidence."),
+        "description": N_(
+            "The claim cannot be established or refuted from the available evidence."
+        ),
         "rating": None,
         "needs_sources": False,
         "in_shares": False,
@@ -162,7 +172,9 @@ DEFAULT_VERDICTS: list[dict[str, Any]] = [
     {
         "key": "opinion",
         "label": N_("Opinion"),
-        "description": N_("The statement expresses a view or a call to action, not a checkable fact."),
+        "description": N_(
+            "The statement expresses a view or a call to action, not a checkable fact."
+        ),
         "rating": None,
         "needs_sources": False,
         "in_shares": False,

@@ -32,7 +32,8 @@ def _check_sort(value: Any) -> Any:
     text = str(value).strip().lower()
     if text.lstrip("-") not in CLAIM_SORT_KEYS:
         raise PydanticCustomError(
-            "bad-filter", "'{value}' is not a sort key (allowed: {allowed}, with - for descending)",
+            "bad-filter",
+            "'{value}' is not a sort key (allowed: {allowed}, with - for descending)",
             {"value": str(value), "allowed": ", ".join(CLAIM_SORT_KEYS)},
         )
     return text
@@ -42,13 +43,15 @@ def _check_columns(value: Any) -> Any:
     columns = split_commas(value)
     if not columns:
         raise PydanticCustomError(
-            "bad-filter", "no column given (choose from: {allowed})",
+            "bad-filter",
+            "no column given (choose from: {allowed})",
             {"allowed": ", ".join(CLAIM_COLUMNS)},
         )
     for column in columns:
         if column not in CLAIM_COLUMNS:
             raise PydanticCustomError(
-                "bad-filter", "'{value}' is not a column (allowed: {allowed})",
+                "bad-filter",
+                "'{value}' is not a column (allowed: {allowed})",
                 {"value": column, "allowed": ", ".join(CLAIM_COLUMNS)},
             )
     return columns
@@ -85,7 +88,8 @@ class ClaimQuery(View):
         for key in keys:
             if scale.get(key) is None:
                 raise PydanticCustomError(
-                    "bad-filter", "'{value}' is not a verdict of the scale (allowed: {allowed})",
+                    "bad-filter",
+                    "'{value}' is not a verdict of the scale (allowed: {allowed})",
                     {"value": key, "allowed": ", ".join(scale.keys)},
                 )
         return keys
@@ -105,9 +109,10 @@ class SummaryView(ClaimQuery):
 class SourcesView(View):
     """``fc:sources``: a bibliography."""
 
-    kind: Annotated[tuple[SourceKind, ...], BeforeValidator(
-        lambda v: [choice("kind", SOURCE_KINDS).func(k) for k in split_commas(v)]
-    )] = ()
+    kind: Annotated[
+        tuple[SourceKind, ...],
+        BeforeValidator(lambda v: [choice("kind", SOURCE_KINDS).func(k) for k in split_commas(v)]),
+    ] = ()
     article: IdList = ()
     docname_glob: OptionalText = Field(default=None, alias="docname")
 
@@ -115,9 +120,12 @@ class SourcesView(View):
 class CorrectionsView(View):
     """``fc:corrections``: the log of every update, newest first."""
 
-    kind: Annotated[tuple[UpdateKind, ...], BeforeValidator(
-        lambda v: [choice("update-kind", UPDATE_KINDS).func(k) for k in split_commas(v)]
-    )] = ()
+    kind: Annotated[
+        tuple[UpdateKind, ...],
+        BeforeValidator(
+            lambda v: [choice("update-kind", UPDATE_KINDS).func(k) for k in split_commas(v)]
+        ),
+    ] = ()
 
 
 class AnnotatedView(View):

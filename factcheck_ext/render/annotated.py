@@ -9,12 +9,14 @@ text builders read the verdict as a word.
 
 from __future__ import annotations
 
+import itertools
+
 from docutils import nodes
 
+from ..domain.nodes import visually_hidden
 from ..domain.project_index import ProjectIndex
 from ..i18n import _
 from ..models import AnnotatedView, Claim, Scale
-from ..domain.nodes import visually_hidden
 from .badge import claim_badge
 from .common import xref
 
@@ -36,8 +38,9 @@ def _tooltip(claim: Claim, index: ProjectIndex, scale: Scale) -> str:
     return text + (f" ({claimant})" if claimant else "")
 
 
-def render_annotated_view(view: AnnotatedView, index: ProjectIndex, scale: Scale,
-                          docname: str) -> nodes.Element:
+def render_annotated_view(
+    view: AnnotatedView, index: ProjectIndex, scale: Scale, docname: str
+) -> nodes.Element:
     text = index.article_text(view.article)
     container = nodes.container(classes=["fc-annotated"])
     if text is None:
@@ -45,34 +48,59 @@ def render_annotated_view(view: AnnotatedView, index: ProjectIndex, scale: Scale
         return container
     original = text.original
     marks = _marks(view.article, index)
-    cuts = sorted({0, len(original), *(m[0] for m in marks), *(m[1] for m in marks),
-                   *(i + 1 for i, ch in enumerate(original) if ch == "\n")})
+    cuts = sorted(
+        {
+            0,
+            len(original),
+            *(m[0] for m in marks),
+            *(m[1] for m in marks),
+            *(i + 1 for i, ch in enumerate(original) if ch == "\n"),
+        }
+    )
     ends: dict[int, list[Claim]] = {}
-    for start, end, claim in marks:
+    for _start, end, claim in marks:
         ends.setdefault(end, []).append(claim)
     para = nodes.paragraph()
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in itertools.pairwise(cuts):
         piece = original[left:right]
         covering = [m for m in marks if m[0] <= left and right <= m[1]]
         if covering:
-            start, end, claim = min(covering, key=lambda m: m[1] - m[0])  # innermost
+            _start, end, claim = min(covering, key=lambda m: m[1] - m[0])  # innermost
             verdict = scale.get(claim.shown_verdict)
-            mark = nodes.inline("", piece.rstrip("\n"),
-                                classes=["fc-mark", verdict.style if verdict else "fc-status"])
+            mark = nodes.inline(
+                "",
+                piece.rstrip("\n"),
+                classes=["fc-mark", verdict.style if verdict else "fc-status"],
+            )
             # a screen reader announces the verdict with the quote (sighted readers see
             # the colour, and the badge after the quote)
-            spoken = visually_hidden("", " (" + _("verdict: {label}").format(
-                label=claim_badge(claim, scale).astext()) + ")")
-            para += xref("claim", claim.id, docname, mark, spoken, fc_badge=False,
-                         fc_reftitle=_tooltip(claim, index, scale))
+            spoken = visually_hidden(
+                "",
+                " (" + _("verdict: {label}").format(label=claim_badge(claim, scale).astext()) + ")",
+            )
+            para += xref(
+                "claim",
+                claim.id,
+                docname,
+                mark,
+                spoken,
+                fc_badge=False,
+                fc_reftitle=_tooltip(claim, index, scale),
+            )
         elif piece.rstrip("\n"):
             para += nodes.Text(piece.rstrip("\n"))
         for claim in ends.get(right, []):
             badge = claim_badge(claim, scale)
             badge["classes"].append("fc-marker")
             para += nodes.Text(" ")
-            para += xref("claim", claim.id, docname, badge, fc_badge=False,
-                         fc_reftitle=_tooltip(claim, index, scale))
+            para += xref(
+                "claim",
+                claim.id,
+                docname,
+                badge,
+                fc_badge=False,
+                fc_reftitle=_tooltip(claim, index, scale),
+            )
         if piece.endswith("\n"):
             if para.children:
                 container += para

@@ -10,8 +10,9 @@ from ..models import Article, Scale
 from .common import field_list, iso, link, xref
 
 
-def render_article(article: Article, body: list[nodes.Node], index: ProjectIndex,
-                   scale: Scale, docname: str) -> nodes.container:
+def render_article(
+    article: Article, body: list[nodes.Node], index: ProjectIndex, scale: Scale, docname: str
+) -> nodes.container:
     block = nodes.container(classes=["fc-article"])
     title = nodes.paragraph(classes=["fc-article-title"])
     title += link(article.url, nodes.strong("", article.title or article.id))

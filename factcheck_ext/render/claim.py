@@ -25,7 +25,9 @@ def quote_in_context(claim: Claim, index: ProjectIndex) -> nodes.paragraph | Non
     para = nodes.paragraph(classes=["fc-context"])
     para += nodes.strong("", _("In the article:") + " ")
     before = "\u2026 " if left > 0 and original[left - 1] != "\n" else ""
-    after = " \u2026" if right < len(original.rstrip()) and original[right:right + 1] != "\n" else ""
+    after = (
+        " \u2026" if right < len(original.rstrip()) and original[right : right + 1] != "\n" else ""
+    )
     para += nodes.Text(before + original[left:start])
     para += nodes.emphasis("", original[start:end], classes=["fc-quote-match"])
     para += nodes.Text(original[end:right] + after)
@@ -47,14 +49,19 @@ def retraction_notice(claim: Claim, scale: Scale) -> nodes.paragraph:
     para = nodes.paragraph(classes=["fc-retraction"])
     para += nodes.strong("", _("Retracted.") + " ")
     para += nodes.Text(
-        _("This check has been withdrawn and is kept for the record; its verdict ({verdict}) "
-          "no longer stands.").format(verdict=verdict.label) if verdict else
-        _("This check has been withdrawn and is kept for the record."))
+        _(
+            "This check has been withdrawn and is kept for the record; its verdict ({verdict}) "
+            "no longer stands."
+        ).format(verdict=verdict.label)
+        if verdict
+        else _("This check has been withdrawn and is kept for the record.")
+    )
     return para
 
 
-def render_claim(claim: Claim, body: list[nodes.Node], index: ProjectIndex, scale: Scale,
-                 docname: str) -> nodes.container:
+def render_claim(
+    claim: Claim, body: list[nodes.Node], index: ProjectIndex, scale: Scale, docname: str
+) -> nodes.container:
     updates, body = split_updates(body)
     verdict = scale.get(claim.shown_verdict)
     classes = ["fc-claim", f"fc-status-{claim.status}"]
@@ -81,8 +88,12 @@ def render_claim(claim: Claim, body: list[nodes.Node], index: ProjectIndex, scal
         [
             (_("Claimant"), claimant_ref(claim, index, docname)),
             (_("Date"), iso(claim_date)),
-            (_("Verdict"), _("{label}: {meaning}").format(
-                label=verdict.label, meaning=verdict.description) if verdict else None),
+            (
+                _("Verdict"),
+                _("{label}: {meaning}").format(label=verdict.label, meaning=verdict.description)
+                if verdict
+                else None,
+            ),
             (_("Article"), xref("article", article.id, docname) if article else claim.article),
             (_("Tags"), ", ".join(claim.tags)),
             (_("Checked by"), claim.checked_by),

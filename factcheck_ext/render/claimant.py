@@ -44,8 +44,9 @@ def claimant_ref(claim: Claim, index: ProjectIndex, docname: str) -> list[nodes.
 def newest_first(claims: list[Claim], index: ProjectIndex) -> list[Claim]:
     """Claims by date, newest first; undated ones last, in project order."""
     dated = [(index.claim_date(c), position, c) for position, c in enumerate(claims)]
-    dated.sort(key=lambda item: (item[0] is None, -(item[0].toordinal() if item[0] else 0),
-                                 item[1]))
+    dated.sort(
+        key=lambda item: (item[0] is None, -(item[0].toordinal() if item[0] else 0), item[1])
+    )
     return [claim for _day, _position, claim in dated]
 
 
@@ -59,13 +60,14 @@ def claims_list(claims: list[Claim], index: ProjectIndex, docname: str) -> nodes
         para += xref("claim", claim.id, docname)
         if claim.article in index.articles:
             para += nodes.Text(_(", in "))
-            para += xref("article", claim.article, docname)  # type: ignore[arg-type]
+            para += xref("article", claim.article, docname)
         items += nodes.list_item("", para)
     return items
 
 
-def render_claimant(claimant: Claimant, body: list[nodes.Node], index: ProjectIndex,
-                    scale: Scale, docname: str) -> nodes.container:
+def render_claimant(
+    claimant: Claimant, body: list[nodes.Node], index: ProjectIndex, scale: Scale, docname: str
+) -> nodes.container:
     block = nodes.container(classes=["fc-claimant", f"fc-claimant-{claimant.kind}"])
     name = nodes.paragraph(classes=["fc-claimant-name"])
     name += link(claimant.url, nodes.strong("", claimant.title or claimant.id))
@@ -89,12 +91,14 @@ def render_claimant(claimant: Claimant, body: list[nodes.Node], index: ProjectIn
     name_text = claimant.title or claimant.id
     block += nodes.rubric("", _("Scorecard of {name}").format(name=name_text))
     if not claims:
-        block += nodes.paragraph("", _("No claims by {name} checked yet.").format(
-            name=name_text), classes=["fc-no-match"])
+        block += nodes.paragraph(
+            "",
+            _("No claims by {name} checked yet.").format(name=name_text),
+            classes=["fc-no-match"],
+        )
         return block
     caption = _("Verdicts on claims by {name}").format(name=name_text)
-    block += render_breakdown(breakdown_of(claims, scale), caption,
-                              f"fc-scorecard-{claimant.id}")
+    block += render_breakdown(breakdown_of(claims, scale), caption, f"fc-scorecard-{claimant.id}")
     block += nodes.rubric("", _("Claims by {name}, newest first").format(name=name_text))
     block += claims_list(claims, index, docname)
     return block

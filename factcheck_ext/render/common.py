@@ -20,8 +20,14 @@ def link(url: str | None, *content: nodes.Node | str) -> nodes.Node:
     return nodes.reference("", "", *children, refuri=url, internal=False)
 
 
-def xref(objtype: str, target: str, docname: str, *content: nodes.Node | str,
-         explicit: bool = False, **attributes: Any) -> pending_xref:
+def xref(
+    objtype: str,
+    target: str,
+    docname: str,
+    *content: nodes.Node | str,
+    explicit: bool = False,
+    **attributes: Any,
+) -> pending_xref:
     """A cross-reference resolved later by the domain, like a role would make.
 
     ``fc_badge=False`` leaves out a claim's verdict badge; ``fc_reftitle`` sets
@@ -33,13 +39,24 @@ def xref(objtype: str, target: str, docname: str, *content: nodes.Node | str,
     elif len(children) > 1:  # Sphinx's resolver keeps the first child only
         children = [nodes.inline("", "", *children)]
     return pending_xref(
-        "", *children, refdomain="fc", reftype=objtype, reftarget=target,
-        refdoc=docname, refexplicit=explicit or bool(content), refwarn=False, **attributes,
+        "",
+        *children,
+        refdomain="fc",
+        reftype=objtype,
+        reftarget=target,
+        refdoc=docname,
+        refexplicit=explicit or bool(content),
+        refwarn=False,
+        **attributes,
     )
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[Sequence[nodes.Node]]],
-          classes: Sequence[str] = (), widths: Sequence[int] | None = None) -> nodes.table:
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Sequence[nodes.Node]]],
+    classes: Sequence[str] = (),
+    widths: Sequence[int] | None = None,
+) -> nodes.table:
     """A plain docutils table, which every builder can write."""
     node = nodes.table(classes=list(classes))
     group = nodes.tgroup(cols=len(headers))
@@ -56,8 +73,10 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Sequence[nodes.Node]]]
     return node
 
 
-def field_list(rows: Iterable[tuple[str, nodes.Node | str | Sequence[nodes.Node] | None]],
-               classes: Sequence[str] = ()) -> nodes.field_list | None:
+def field_list(
+    rows: Iterable[tuple[str, nodes.Node | str | Sequence[nodes.Node] | None]],
+    classes: Sequence[str] = (),
+) -> nodes.field_list | None:
     """A field list of the rows that have a value; None when there is none."""
     fields = nodes.field_list(classes=list(classes))
     for name, value in rows:

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import sphinx
-from markupsafe import escape as markup_escape
 from jinja2 import TemplateNotFound
+from markupsafe import escape as markup_escape
 from sphinx.application import Sphinx
 from sphinx.domains import IndexEntry
+
 from ..domain import get_domain
 
 #: our template: the theme's domainindex.html with its ``body`` block replaced
@@ -58,20 +59,27 @@ def index_body(title: str, groups: Groups, pathto: Callable[[str], str]) -> str:
             qualifiers[qualifier] = f"<strong>{escape(qualifier)}:</strong>" if qualifier else ""
         return qualifiers[qualifier]
 
-    jump = " | ".join(f'\n   <a href="#cap-{escape(group)}"><strong>{escape(group)}</strong></a>'
-                      for group, _entries in groups)
-    out = [f"\n\n   <h1>{escape(title)}</h1>\n\n   <div class=\"modindex-jumpbox\">{jump}\n   </div>\n\n"
-           + '   <table class="indextable modindextable">']
+    jump = " | ".join(
+        f'\n   <a href="#cap-{escape(group)}"><strong>{escape(group)}</strong></a>'
+        for group, _entries in groups
+    )
+    out = [
+        f'\n\n   <h1>{escape(title)}</h1>\n\n   <div class="modindex-jumpbox">{jump}\n   </div>\n\n'
+        + '   <table class="indextable modindextable">'
+    ]
     for group, entries in groups:
-        out.append('\n     <tr class="pcap"><td></td><td>&#160;</td><td></td></tr>\n'
-                   f'     <tr class="cap" id="cap-{escape(group)}"><td></td><td>\n'
-                   f"       <strong>{escape(group)}</strong></td><td></td></tr>")
+        out.append(
+            '\n     <tr class="pcap"><td></td><td>&#160;</td><td></td></tr>\n'
+            f'     <tr class="cap" id="cap-{escape(group)}"><td></td><td>\n'
+            f"       <strong>{escape(group)}</strong></td><td></td></tr>"
+        )
         for name, _subtype, page, anchor, extra, qualifier, description in entries:
             opening = f'{link(page)}{escape(anchor)}">' if page else ""
             out.append(
                 f"\n     <tr>\n       <td></td>\n       <td>\n       {opening}"
                 f'<code class="xref">{escape(name)}</code>{"</a>" if page else ""}{em(extra)}'
-                f"</td><td>{strong(qualifier)}\n       <em>{escape(description)}</em></td></tr>")
+                f"</td><td>{strong(qualifier)}\n       <em>{escape(description)}</em></td></tr>"
+            )
     out.append("\n   </table>\n\n")
     return "".join(out)
 
@@ -87,19 +95,22 @@ def _theme_template_is_basic(app: Sphinx) -> bool:
     return filename is not None and Path(filename).resolve() == _BASIC_TEMPLATE.resolve()
 
 
-def render_index_page(app: Sphinx, pagename: str, templatename: str,
-                      context: dict[str, Any], doctree: Any) -> str | None:
+def render_index_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> str | None:
     """``html-page-context``: build our index pages' table, or escape its headings
     for the theme's own template."""
     if templatename != "domainindex.html" or pagename not in _our_pages(app):
         return None
     if not _theme_template_is_basic(app):
         # Markup: escaped once, whether or not the theme's template escapes it again
-        context["content"] = [(markup_escape(group), entries)
-                              for group, entries in context["content"]]
+        context["content"] = [
+            (markup_escape(group), entries) for group, entries in context["content"]
+        ]
         return None
     context["factcheck_index_body"] = index_body(
-        context["indextitle"], context["content"], context["pathto"])
+        context["indextitle"], context["content"], context["pathto"]
+    )
     return TEMPLATE
 
 

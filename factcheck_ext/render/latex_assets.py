@@ -60,8 +60,10 @@ def scale_package(scale: Scale) -> str:
         name = colour_name(position)
         text = "white" if verdict.text_colour == "#ffffff" else "black"
         lines.append(f"\\definecolor{{{name}}}{{HTML}}{{{verdict.colour[1:].upper()}}}")
-        lines.append(f"\\expandafter\\def\\csname DUrole{verdict.style}\\endcsname#1{{%\n"
-                     f"  \\fc@styled{{{name}}}{{{text}}}{{{name}}}{{#1}}}}")
+        lines.append(
+            f"\\expandafter\\def\\csname DUrole{verdict.style}\\endcsname#1{{%\n"
+            f"  \\fc@styled{{{name}}}{{{text}}}{{{name}}}{{#1}}}}"
+        )
     return "\n".join(lines) + "\n\\endinput\n"
 
 

@@ -36,8 +36,9 @@ def _by_claimant(claim: Claim, index: ProjectIndex, ids: set[str], texts: set[st
     return (claim.claimant or "").casefold() in texts
 
 
-def select_claims(query: ClaimQuery, index: ProjectIndex, scale: Scale,
-                  ordered: bool = True) -> list[Claim]:
+def select_claims(
+    query: ClaimQuery, index: ProjectIndex, scale: Scale, ordered: bool = True
+) -> list[Claim]:
     """The claims *query* selects, in its order (``ordered=False``: in any order, for
     views that only count them; a limit still takes the first ones in order)."""
     claimant_ids, claimant_texts = index.claimant_ids(query.claimant)
@@ -45,8 +46,9 @@ def select_claims(query: ClaimQuery, index: ProjectIndex, scale: Scale,
     if query.article:
         candidates = chain.from_iterable(index.claims_by_article.get(a, []) for a in query.article)
     elif claimant_ids and not claimant_texts:  # a scorecard: only that claimant's claims
-        candidates = chain.from_iterable(index.claims_by_claimant.get(c, [])
-                                         for c in sorted(claimant_ids))
+        candidates = chain.from_iterable(
+            index.claims_by_claimant.get(c, []) for c in sorted(claimant_ids)
+        )
     else:
         candidates = index.claims.values()
     verdicts = set(query.verdict)
@@ -56,7 +58,8 @@ def select_claims(query: ClaimQuery, index: ProjectIndex, scale: Scale,
         selected = list(candidates)
     else:
         selected = [
-            claim for claim in candidates
+            claim
+            for claim in candidates
             if (not verdicts or claim.shown_verdict in verdicts)
             and (not tags or tags.intersection(claim.tags))
             and (not claimants or _by_claimant(claim, index, claimant_ids, claimant_texts))
@@ -85,8 +88,7 @@ def select_sources(view: SourcesView, index: ProjectIndex) -> list[Source]:
             continue
         if articles and not any(c.article in articles for c in citing):
             continue
-        if view.docname_glob and not any(fnmatchcase(c.docname, view.docname_glob)
-                                         for c in citing):
+        if view.docname_glob and not any(fnmatchcase(c.docname, view.docname_glob) for c in citing):
             continue
         selected.append(source)
     selected.sort(key=source_sort_key)

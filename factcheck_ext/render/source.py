@@ -28,13 +28,15 @@ def citation(source: Source, title: nodes.Node | None = None) -> list[nodes.Node
         parts.append(nodes.emphasis("", ", ".join(tail)))
         parts.append(nodes.Text(". "))
     if source.accessed:
-        parts.append(nodes.Text(_("Accessed {date}.").format(date=source.accessed.isoformat())
-                                + " "))
+        parts.append(
+            nodes.Text(_("Accessed {date}.").format(date=source.accessed.isoformat()) + " ")
+        )
     if source.archive:
         parts.append(link(source.archive, _("Archived copy")))
         parts.append(nodes.Text(". "))
-    parts.append(nodes.inline("", f"[{_(SOURCE_KIND_LABELS[source.kind])}]",
-                              classes=["fc-source-kind"]))
+    parts.append(
+        nodes.inline("", f"[{_(SOURCE_KIND_LABELS[source.kind])}]", classes=["fc-source-kind"])
+    )
     return parts
 
 
@@ -49,8 +51,9 @@ def cited_by(source: Source, index: ProjectIndex, docname: str) -> nodes.paragra
     return para
 
 
-def render_source(source: Source, body: list[nodes.Node], index: ProjectIndex, scale: Scale,
-                  docname: str) -> nodes.container:
+def render_source(
+    source: Source, body: list[nodes.Node], index: ProjectIndex, scale: Scale, docname: str
+) -> nodes.container:
     block = nodes.container(classes=["fc-source", f"fc-kind-{source.kind}"])
     block += nodes.paragraph("", "", *citation(source), classes=["fc-citation"])
     if body:

@@ -17,13 +17,13 @@ from html import escape
 
 from docutils import nodes
 
-from .latex_assets import summary_bar
 from ..domain.project_index import ProjectIndex
 from ..i18n import N_, _, ngettext
 from ..models import Claim, Scale, SummaryView, Verdict
-from .queries import select_claims
 from .badge import verdict_badge
 from .common import table
+from .latex_assets import summary_bar
+from .queries import select_claims
 
 BAR_WIDTH, ROW_HEIGHT, LABEL_WIDTH, NUMBER_WIDTH = 300, 26, 130, 110
 NOT_RATED = N_("not rated")
@@ -60,8 +60,10 @@ def svg_chart(data: Breakdown, chart_id: str, caption: str) -> str:
     height = ROW_HEIGHT * len(data.rows) + 8
     width = LABEL_WIDTH + BAR_WIDTH + NUMBER_WIDTH
     most = max((count for _v, count in data.rows), default=0) or 1
-    summary = "; ".join(_("{verdict}: {count} ({share})").format(
-        verdict=v.label, count=n, share=data.share(v, n)) for v, n in data.rows)
+    summary = "; ".join(
+        _("{verdict}: {count} ({share})").format(verdict=v.label, count=n, share=data.share(v, n))
+        for v, n in data.rows
+    )
     title = _("{caption}: {summary}").format(caption=caption, summary=summary)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="fc-summary-chart" role="img" '
@@ -80,7 +82,7 @@ def svg_chart(data: Breakdown, chart_id: str, caption: str) -> str:
             f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{ROW_HEIGHT - 8}" '
             f'fill="{verdict.colour}" stroke="currentColor" stroke-width="{1 if bar else 0}"/>'
             f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + 17}" font-size="13" fill="currentColor">'
-            f'{count} ({data.share(verdict, count)})</text>'
+            f"{count} ({data.share(verdict, count)})</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -93,29 +95,56 @@ def render_breakdown(data: Breakdown, caption: str, chart_id: str) -> nodes.cont
     # kept out of the search index (class no-search): Sphinx indexes raw HTML with its tags
     # stripped, which glues the chart's labels to its numbers ("True1250"); the table
     # below holds the same words
-    container += nodes.raw("", svg_chart(data, chart_id, caption), format="html",
-                           classes=["no-search"])
+    container += nodes.raw(
+        "", svg_chart(data, chart_id, caption), format="html", classes=["no-search"]
+    )
     most = max((n for _v, n in data.rows), default=0) or 1
     # the count, and in PDF output a bar in the verdict's colour (the chart is HTML)
-    rows = [[[verdict_badge(v)],
-             [nodes.Text(str(n)), nodes.raw("", summary_bar(i, n / most), format="latex")],
-             [nodes.Text(data.share(v, n))]]
-            for i, (v, n) in enumerate(data.rows)]
-    rows.append([[nodes.strong("", _("Rated claims"))], [nodes.Text(str(data.rated))],
-                 [nodes.Text("100%" if data.rated else "0%")]])
+    rows = [
+        [
+            [verdict_badge(v)],
+            [nodes.Text(str(n)), nodes.raw("", summary_bar(i, n / most), format="latex")],
+            [nodes.Text(data.share(v, n))],
+        ]
+        for i, (v, n) in enumerate(data.rows)
+    ]
+    rows.append(
+        [
+            [nodes.strong("", _("Rated claims"))],
+            [nodes.Text(str(data.rated))],
+            [nodes.Text("100%" if data.rated else "0%")],
+        ]
+    )
     if data.checked != data.rated:
-        rows.append([[nodes.strong("", _("Checked claims"))], [nodes.Text(str(data.checked))],
-                     [nodes.Text("")]])
-    container += table([_("Verdict"), _("Claims"), _("Share of rated claims")], rows,
-                       ["fc-summary-table"], [3, 1, 1])
+        rows.append(
+            [
+                [nodes.strong("", _("Checked claims"))],
+                [nodes.Text(str(data.checked))],
+                [nodes.Text("")],
+            ]
+        )
+    container += table(
+        [_("Verdict"), _("Claims"), _("Share of rated claims")],
+        rows,
+        ["fc-summary-table"],
+        [3, 1, 1],
+    )
     if data.checked and not data.rated:
         container += nodes.paragraph(
-            "", _("None of these verdicts rates a claim, so there are no shares."),
-            classes=["fc-summary-note"])
+            "",
+            _("None of these verdicts rates a claim, so there are no shares."),
+            classes=["fc-summary-note"],
+        )
     if data.unchecked:
-        container += nodes.paragraph("", ngettext(
-            "{count} more claim not yet checked.", "{count} more claims not yet checked.",
-            data.unchecked).format(count=data.unchecked), classes=["fc-summary-note"])
+        container += nodes.paragraph(
+            "",
+            ngettext(
+                "{count} more claim not yet checked.",
+                "{count} more claims not yet checked.",
+                data.unchecked,
+            ).format(count=data.unchecked),
+            classes=["fc-summary-note"],
+        )
     return container
 
 
@@ -124,8 +153,10 @@ def summary_subject(view: SummaryView, index: ProjectIndex, scale: Scale) -> str
     filter it has (a scorecard names its claimant, not "all claims")."""
     qualifiers = []
     if view.claimant:
-        names = [(index.claimants[name].title or name) if name in index.claimants else name
-                 for name in view.claimant]
+        names = [
+            (index.claimants[name].title or name) if name in index.claimants else name
+            for name in view.claimant
+        ]
         qualifiers.append(_("by {names}").format(names=", ".join(names)))
     if view.tags:
         qualifiers.append(_("tagged {tags}").format(tags=", ".join(view.tags)))
@@ -135,8 +166,9 @@ def summary_subject(view: SummaryView, index: ProjectIndex, scale: Scale) -> str
     if view.docname_glob:
         qualifiers.append(_("in documents {pattern}").format(pattern=view.docname_glob))
     if view.article:
-        base = ", ".join(index.articles[a].title if a in index.articles else a
-                         for a in view.article)
+        base = ", ".join(
+            index.articles[a].title if a in index.articles else a for a in view.article
+        )
     elif qualifiers:
         base = _("the claims")
     else:
@@ -144,9 +176,11 @@ def summary_subject(view: SummaryView, index: ProjectIndex, scale: Scale) -> str
     return " ".join([base, ", ".join(qualifiers)]) if qualifiers else base
 
 
-def render_summary_view(view: SummaryView, index: ProjectIndex, scale: Scale, docname: str,
-                        serial: int = 0) -> nodes.Element:
+def render_summary_view(
+    view: SummaryView, index: ProjectIndex, scale: Scale, docname: str, serial: int = 0
+) -> nodes.Element:
     subject = summary_subject(view, index, scale)
     chart_id = f"fc-summary-{docname.replace('/', '-')}-{serial}"
-    return render_breakdown(breakdown(view, index, scale),
-                            _("Verdicts for {subject}").format(subject=subject), chart_id)
+    return render_breakdown(
+        breakdown(view, index, scale), _("Verdicts for {subject}").format(subject=subject), chart_id
+    )

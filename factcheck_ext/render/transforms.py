@@ -13,6 +13,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..domain import get_domain
+from ..domain.factcheck_domain import BADGE_ATTRIBUTE
 from ..domain.nodes import (
     annotated_view,
     article_block,
@@ -26,19 +28,17 @@ from ..domain.nodes import (
     sources_view,
     summary_view,
 )
+from ..domain.translations import is_text_node
 from .annotated import render_annotated_view
 from .article import render_article
-from .source_lists import render_bibliography_view, render_sources_view
+from .badge import claim_badge
 from .claim import render_claim, split_updates
 from .claimant import render_claimant
 from .claims_table import render_claims_view
 from .corrections import render_corrections_view
 from .source import render_source
+from .source_lists import render_bibliography_view, render_sources_view
 from .summary import render_summary_view
-from ..domain.translations import is_text_node
-from ..domain import get_domain
-from ..domain.factcheck_domain import BADGE_ATTRIBUTE
-from .badge import claim_badge
 
 Renderer = Callable[..., nodes.Node]
 
@@ -83,8 +83,9 @@ class RenderFactCheck(SphinxPostTransform):
             else:
                 node.replace_self(rendered)
 
-    def render_block(self, node: fc_placeholder, index: Any, scale: Any,
-                     docname: str) -> nodes.Node | None:
+    def render_block(
+        self, node: fc_placeholder, index: Any, scale: Any, docname: str
+    ) -> nodes.Node | None:
         """Render an object's block; None when the object is withheld from this build."""
         table, render = BLOCK_RENDERERS[type(node)]
         obj = getattr(index, table).get(node["fc_id"])

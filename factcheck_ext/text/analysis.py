@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from docutils import nodes
+
 from .folding import fold_whitespace
 
 SUMMARY_LENGTH = 280

@@ -18,31 +18,73 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
 from .folding import fold_whitespace
 
 #: entry type -> source kind (types not listed take the directive's :kind:; so does
 #: @article, which reference managers use for journal and newspaper articles alike)
 BIBTEX_KINDS = {
-    "book": "academic", "inbook": "academic",
-    "incollection": "academic", "inproceedings": "academic", "conference": "academic",
-    "phdthesis": "academic", "mastersthesis": "academic", "thesis": "academic",
-    "techreport": "official", "report": "official", "manual": "official",
-    "dataset": "dataset", "data": "dataset", "software": "dataset",
-    "jurisdiction": "official", "legislation": "official", "legal": "official",
+    "book": "academic",
+    "inbook": "academic",
+    "incollection": "academic",
+    "inproceedings": "academic",
+    "conference": "academic",
+    "phdthesis": "academic",
+    "mastersthesis": "academic",
+    "thesis": "academic",
+    "techreport": "official",
+    "report": "official",
+    "manual": "official",
+    "dataset": "dataset",
+    "data": "dataset",
+    "software": "dataset",
+    "jurisdiction": "official",
+    "legislation": "official",
+    "legal": "official",
 }
 CSL_KINDS = {
-    "article-journal": "academic", "book": "academic", "chapter": "academic",
-    "paper-conference": "academic", "thesis": "academic", "review": "academic",
-    "article-newspaper": "news", "article-magazine": "news", "broadcast": "news",
-    "report": "official", "legislation": "official", "legal_case": "official",
-    "bill": "official", "regulation": "official", "treaty": "official",
-    "dataset": "dataset", "software": "dataset",
-    "interview": "expert", "speech": "primary", "personal_communication": "primary",
+    "article-journal": "academic",
+    "book": "academic",
+    "chapter": "academic",
+    "paper-conference": "academic",
+    "thesis": "academic",
+    "review": "academic",
+    "article-newspaper": "news",
+    "article-magazine": "news",
+    "broadcast": "news",
+    "report": "official",
+    "legislation": "official",
+    "legal_case": "official",
+    "bill": "official",
+    "regulation": "official",
+    "treaty": "official",
+    "dataset": "dataset",
+    "software": "dataset",
+    "interview": "expert",
+    "speech": "primary",
+    "personal_communication": "primary",
     "manuscript": "primary",
 }
-_MONTHS = {name: number for number, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"), start=1)}
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
 _NOT_ID = re.compile(r"[^a-z0-9._-]+")
 
 
@@ -72,8 +114,7 @@ def _month(value: Any) -> int | None:
     text = str(value).strip().lower()
     if text.isdigit():
         return int(text)
-    return next((n for name, n in _MONTHS.items() if text and name.startswith(text[:3])),
-                None)
+    return next((n for name, n in _MONTHS.items() if text and name.startswith(text[:3])), None)
 
 
 def _partial_date(year: Any, month: Any = None, day: Any = None) -> str | None:
@@ -92,6 +133,7 @@ def _partial_date(year: Any, month: Any = None, day: Any = None) -> str | None:
 
 # --- BibTeX -----------------------------------------------------------------------
 
+
 def _bibtex_entry(key: str, entry: Any, problems: list[tuple[str | None, str]]) -> Entry:
     from pybtex.exceptions import PybtexError
     from pybtex.richtext import Text
@@ -100,8 +142,13 @@ def _bibtex_entry(key: str, entry: Any, problems: list[tuple[str | None, str]]) 
         try:
             return fold_whitespace(Text.from_latex(value).render_as("text"))
         except PybtexError as exc:  # markup pybtex cannot read: shown without braces
-            problems.append((key, f"has LaTeX markup that cannot be read ({exc}): "
-                                  f"{value!r} is shown without its braces"))
+            problems.append(
+                (
+                    key,
+                    f"has LaTeX markup that cannot be read ({exc}): "
+                    f"{value!r} is shown without its braces",
+                )
+            )
             return fold_whitespace(value.replace("{", "").replace("}", ""))
 
     fields = {name.lower(): value for name, value in entry.fields.items()}
@@ -109,9 +156,23 @@ def _bibtex_entry(key: str, entry: Any, problems: list[tuple[str | None, str]]) 
     data: dict[str, Any] = {"title": latex_text(fields.get("title", "")) or key}
     if persons:
         data["author"] = [latex_text(str(person)) for person in persons]
-    container = next((fields[name] for name in (
-        "journal", "journaltitle", "booktitle", "publisher", "organization", "institution",
-        "school", "howpublished") if fields.get(name)), None)
+    container = next(
+        (
+            fields[name]
+            for name in (
+                "journal",
+                "journaltitle",
+                "booktitle",
+                "publisher",
+                "organization",
+                "institution",
+                "school",
+                "howpublished",
+            )
+            if fields.get(name)
+        ),
+        None,
+    )
     if container:
         data["publisher"] = latex_text(container)
     if fields.get("date"):
@@ -151,6 +212,7 @@ def _parse_bibtex(path: Path) -> ParsedFile:
 
 # --- CSL-JSON -----------------------------------------------------------------------
 
+
 def _csl_date(value: Any) -> str | None:
     if not isinstance(value, dict):
         return None
@@ -173,8 +235,9 @@ def _csl_name(person: Any) -> str | None:
 def _csl_entry(item: dict[str, Any]) -> Entry:
     key = str(item["id"])
     data: dict[str, Any] = {"title": str(item.get("title") or key)}
-    authors = [name for name in map(_csl_name, item.get("author") or item.get("editor") or [])
-               if name]
+    authors = [
+        name for name in map(_csl_name, item.get("author") or item.get("editor") or []) if name
+    ]
     if authors:
         data["author"] = authors
     container = item.get("container-title") or item.get("publisher")

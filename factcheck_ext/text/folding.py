@@ -4,10 +4,7 @@ keeps either)."""
 
 from __future__ import annotations
 
-_QUOTE_FOLD = str.maketrans(
-    {**{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"},
-     **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}}
-)
+_QUOTE_FOLD = str.maketrans({**dict.fromkeys("‘’‚‛′`´", "'"), **dict.fromkeys("“”„‟″«»", '"')})
 
 
 def fold_whitespace(text: str) -> str:

@@ -38,19 +38,28 @@ def text_and_links(body: Iterable[nodes.Node]) -> tuple[str, tuple[TextLink, ...
             node = node.deepcopy()
             for ref in list(node.findall(pending_xref)):
                 if ref.get("refdomain") == "fc" and ref.get("reftype") in _LINKED:
-                    found.append((ref["reftype"], ref["reftarget"],
-                                  bool(ref.get("refexplicit")), folded(ref)))
+                    found.append(
+                        (
+                            ref["reftype"],
+                            ref["reftarget"],
+                            bool(ref.get("refexplicit")),
+                            folded(ref),
+                        )
+                    )
                     ref.replace_self(nodes.Text(f"\ue000{len(found) - 1}\ue001"))
         pieces.append(folded(node))
     marked = " ".join(pieces)
     text, links, position = [], [], 0
     for match in _MARK.finditer(marked):
-        text.append(marked[position:match.start()])
+        text.append(marked[position : match.start()])
         start = sum(map(len, text))
         objtype, target, explicit, words = found[int(match.group(1))]
         text.append(words)
-        links.append(TextLink(start=start, end=start + len(words), type=objtype,
-                              target=target, explicit=explicit))
+        links.append(
+            TextLink(
+                start=start, end=start + len(words), type=objtype, target=target, explicit=explicit
+            )
+        )
         position = match.end()
     text.append(marked[position:])
     return "".join(text), tuple(links)
@@ -62,14 +71,15 @@ def text_parts(text: str, links: Sequence[TextLink]) -> Iterator[tuple[str, Text
     for link in sorted(links, key=lambda link: link.start):
         if link.start < position or link.end > len(text):
             continue  # (not this text's links)
-        yield text[position:link.start], None
-        yield text[link.start:link.end], link
+        yield text[position : link.start], None
+        yield text[link.start : link.end], link
         position = link.end
     yield text[position:], None
 
 
-def resolved_text(text: str, links: Sequence[TextLink],
-                  lookup: Callable[[str, str], Located | None]) -> str:
+def resolved_text(
+    text: str, links: Sequence[TextLink], lookup: Callable[[str, str], Located | None]
+) -> str:
     """The text with each link's id replaced by the title of what it points to
     (*lookup* finds an object by type and id, e.g. ``ProjectIndex.get``)."""
     words = []

@@ -67,6 +67,7 @@ class ArticleText:
         index = (occurrence or 1) - 1
         return spans[index] if index < len(spans) else None
 
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence(s) holding ``[start, end)``, within a paragraph."""
     left = text.rfind("\n", 0, start) + 1
@@ -74,9 +75,9 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
         left = match.end()
     right = text.find("\n", end)
     right = len(text) if right < 0 else right
-    match = _SENTENCE_END.search(text, end, right)
-    if match:
-        right = match.start() + len(match.group().rstrip())
+    sentence_end = _SENTENCE_END.search(text, end, right)
+    if sentence_end:
+        right = sentence_end.start() + len(sentence_end.group().rstrip())
     left = max(left, start - CONTEXT_LIMIT)
     right = min(right, end + CONTEXT_LIMIT)
     while left < start and text[left].isspace():
@@ -86,10 +87,14 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def selector_fields(text: str, start: int, end: int) -> dict[str, str | int]:
     """The fields of the W3C TextQuoteSelector of ``text[start:end]``."""
-    return {"type": "TextQuoteSelector", "exact": text[start:end],
-            "prefix": text[max(0, start - AFFIX_LENGTH) : start],
-            "suffix": text[end : end + AFFIX_LENGTH], "start": start, "end": end}
-
+    return {
+        "type": "TextQuoteSelector",
+        "exact": text[start:end],
+        "prefix": text[max(0, start - AFFIX_LENGTH) : start],
+        "suffix": text[end : end + AFFIX_LENGTH],
+        "start": start,
+        "end": end,
+    }
 
 
 @lru_cache(maxsize=64)
