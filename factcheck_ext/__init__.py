@@ -18,7 +18,7 @@ from .directives import DIRECTIVES, ROLES
 from .domain import FactCheckDomain
 from .domain.collector import DependencyCollector
 from .domain.ledger import check_ledger
-from .domain.nodes import PLACEHOLDERS, visually_hidden
+from .domain.nodes import PLACEHOLDERS, html_chart, visually_hidden
 from .domain.records import ENV_VERSION
 from .domain.references import warn_missing_reference
 from .domain.translations import read_translations
@@ -31,7 +31,7 @@ from .render.html_assets import add_static_files, add_static_path
 from .render.index_page import add_templates_path, render_index_page
 from .render.latex_assets import add_latex_package
 from .render.transforms import AddClaimBadges, KeepTextsForGettext, RenderFactCheck
-from .render.visitors import SKIP, VISUALLY_HIDDEN_VISITORS
+from .render.visitors import HTML_CHART_VISITORS, SKIP, VISUALLY_HIDDEN_VISITORS
 
 __all__ = ["__version__", "setup"]
 
@@ -61,6 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for node_class in PLACEHOLDERS:
         app.add_node(node_class, **skipped)
     app.add_node(visually_hidden, **{**skipped, "html": VISUALLY_HIDDEN_VISITORS})
+    app.add_node(html_chart, **{**skipped, "html": HTML_CHART_VISITORS})
     # translated builds: the models take the translated texts (before the collector
     # packs the document's record)
     app.connect("doctree-read", read_translations, priority=400)

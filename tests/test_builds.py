@@ -48,6 +48,25 @@ def test_every_builder_builds_the_example_without_warnings(make_app, tmp_path, b
         assert "Opinion" in tex
 
 
+def test_tables_read_as_text(make_app, tmp_path):
+    """The text builder takes a column's width as characters: a summary's table has
+    whole words in its cells, not a letter per line (and older Sphinx does not hang
+    wrapping it)."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "T\n=\n\n.. fc:claim:: C\n   :id: c\n   :verdict: opinion\n\n"
+            ".. fc:summary::\n\n.. fc:claims::\n",
+        },
+    )
+    app = make_app("text", srcdir=src)
+    app.build()
+    text = (Path(app.outdir) / "index.txt").read_text()
+    header = next(line for line in text.splitlines() if line.startswith("| Verdict"))
+    assert "Claims" in header and "| Share of rated" in header
+    assert "| Opinion" in text
+
+
 def _html_pages(outdir: Path) -> dict[str, str]:
     pages = {}
     for path in sorted(outdir.glob("*.html")):

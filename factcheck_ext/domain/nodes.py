@@ -78,3 +78,9 @@ PLACEHOLDERS = BLOCKS + VIEWS
 class visually_hidden(nodes.inline):
     """Words for screen readers only (HTML); other builders leave them out, because
     what they say is shown there already (e.g. the verdict badge after a quote)."""
+
+
+class html_chart(nodes.General, nodes.Element):
+    """An SVG chart, for HTML only (``node["svg"]``; a table next to it holds the same
+    words).  It has no text of its own, so no Sphinx version indexes the chart's
+    labels for search (Sphinx 8 indexes raw HTML with its tags stripped)."""

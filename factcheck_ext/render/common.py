@@ -61,7 +61,7 @@ def table(
     node = nodes.table(classes=list(classes))
     group = nodes.tgroup(cols=len(headers))
     node += group
-    for width in widths or [1] * len(headers):
+    for width in text_widths(widths or [1] * len(headers)):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     head += nodes.row("", *(nodes.entry("", nodes.paragraph("", h)) for h in headers))
@@ -71,6 +71,20 @@ def table(
         body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *c)) for c in cells))
     group += body
     return node
+
+
+#: the width of a table in the text builder, which reads ``colwidth`` as characters
+TEXT_TABLE_WIDTH = 72
+
+
+def text_widths(proportions: Sequence[int]) -> list[int]:
+    """Column widths in the same proportions, adding up to about a line of text.
+
+    HTML and LaTeX read ``colwidth`` as proportions; the text builder reads it as
+    characters, so a column of width 1 would print one character per line (and
+    Sphinx before 9 loops forever wrapping it, sphinx-doc/sphinx#13741)."""
+    total = sum(proportions) or 1
+    return [max(4, width * TEXT_TABLE_WIDTH // total) for width in proportions]
 
 
 def field_list(

@@ -1,8 +1,9 @@
 """The HTML pages of the claim index and the source index.
 
 Sphinx writes every domain index on every HTML build, through the theme's
-``domainindex.html``: a Jinja loop that costs about ten microseconds an entry,
-a tenth of a second per build for ten thousand claims.  When that template is
+``domainindex.html``: a Jinja loop over every entry, which in a large project is
+most of what writing the indices costs (see docs/guide/performance.rst).  When that
+template is
 Sphinx's own (the basic theme's, which alabaster, classic, nature and most themes
 inherit), the table is built here instead, with the same markup, and the page
 around it is still the theme's.  A theme or project with its own

@@ -17,6 +17,7 @@ from html import escape
 
 from docutils import nodes
 
+from ..domain.nodes import html_chart
 from ..domain.project_index import ProjectIndex
 from ..i18n import N_, _, ngettext
 from ..models import Claim, Scale, SummaryView, Verdict
@@ -95,9 +96,7 @@ def render_breakdown(data: Breakdown, caption: str, chart_id: str) -> nodes.cont
     # kept out of the search index (class no-search): Sphinx indexes raw HTML with its tags
     # stripped, which glues the chart's labels to its numbers ("True1250"); the table
     # below holds the same words
-    container += nodes.raw(
-        "", svg_chart(data, chart_id, caption), format="html", classes=["no-search"]
-    )
+    container += html_chart(svg=svg_chart(data, chart_id, caption), classes=["no-search"])
     most = max((n for _v, n in data.rows), default=0) or 1
     # the count, and in PDF output a bar in the verdict's colour (the chart is HTML)
     rows = [

@@ -12,7 +12,7 @@ from typing import Any
 
 from docutils import nodes
 
-from ..domain.nodes import visually_hidden
+from ..domain.nodes import html_chart, visually_hidden
 
 
 def skip(self: object, node: nodes.Node) -> None:
@@ -28,5 +28,13 @@ def depart_visually_hidden_html(self: Any, node: visually_hidden) -> None:
     self.depart_inline(node)
 
 
+def visit_html_chart_html(self: Any, node: html_chart) -> None:
+    self.body.append(self.starttag(node, "div", suffix=""))
+    self.body.append(node["svg"])
+    self.body.append("</div>")
+    raise nodes.SkipNode
+
+
 SKIP = (skip, None)
 VISUALLY_HIDDEN_VISITORS = (visit_visually_hidden_html, depart_visually_hidden_html)
+HTML_CHART_VISITORS = (visit_html_chart_html, None)
