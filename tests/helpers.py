@@ -13,6 +13,22 @@ from lxml import html as lxml_html
 ROOTS = Path(__file__).parent / "roots"
 SEED = Path(__file__).parents[1] / "docs" / "_articles" / "reuters-2022-01-07-ablyazov.txt"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: every builder the extension must work with (the design card's list, and more)
+BUILDERS = [
+    "html",
+    "dirhtml",
+    "singlehtml",
+    "latex",
+    "text",
+    "man",
+    "texinfo",
+    "epub",
+    "xml",
+    "pseudoxml",
+    "json",
+    "pickle",
+    "gettext",
+]
 
 
 def warnings_of(app: Any) -> list[str]:

@@ -9,23 +9,7 @@ from pathlib import Path
 import pytest
 from sphinx.errors import ConfigError
 
-from .helpers import copy_root, factcheck_warnings, page, text_of, write_project
-
-BUILDERS = [
-    "html",
-    "dirhtml",
-    "singlehtml",
-    "latex",
-    "text",
-    "man",
-    "texinfo",
-    "epub",
-    "xml",
-    "pseudoxml",
-    "json",
-    "pickle",
-    "gettext",
-]
+from .helpers import BUILDERS, copy_root, factcheck_warnings, page, text_of, write_project
 
 
 @pytest.mark.parametrize("builder", BUILDERS)

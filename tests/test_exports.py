@@ -14,7 +14,7 @@ from pydantic_core import to_json
 from factcheck_ext.export.dataset import dataset_schema
 from factcheck_ext.export.records_cache import CACHE_FILE
 
-from .helpers import ROOTS, copy_root, factcheck_warnings, page, write_project
+from .helpers import BUILDERS, ROOTS, copy_root, factcheck_warnings, page, write_project
 from .schemaorg_vocabulary import errors as vocabulary_errors
 
 DOCS = Path(__file__).parents[1] / "docs"
@@ -327,21 +327,7 @@ def test_export_can_be_turned_off(make_app, tmp_path):
     assert json_ld(app, "article") == []
 
 
-DEMO_BUILDERS = [
-    "html",
-    "dirhtml",
-    "singlehtml",
-    "latex",
-    "text",
-    "man",
-    "texinfo",
-    "epub",
-    "xml",
-    "pseudoxml",
-    "json",
-    "pickle",
-    "gettext",
-]
+DEMO_BUILDERS = BUILDERS
 
 
 @pytest.fixture(scope="module")

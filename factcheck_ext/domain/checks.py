@@ -107,8 +107,13 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             )
         quote = claim.quote
         article = articles.get(article_id) if quote and article_id else None
-        text = index.article_text(article.id) if article else None
-        if article and quote and text is not None and not index.quote_span(claim):
+        # (the article's folded text only when the quote was not found: most are)
+        text = (
+            index.article_text(article.id)
+            if article and article.text is not None and not index.quote_span(claim)
+            else None
+        )
+        if article and quote and text is not None:
             found = len(text.find_all(quote))
             detail = (
                 f" (it occurs {found} time(s); :occurrence: {claim.occurrence} is too high)"
