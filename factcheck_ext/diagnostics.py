@@ -80,8 +80,9 @@ SUBTYPES: dict[Subtype, str] = {
     "text-missing": "An article's ``:text:`` file does not exist or cannot be read.",
     "text-outside": "An article's ``:text:`` file, or a bibliography file, lies outside the "
     "source directory.",
-    "bad-bibliography": "A bibliography file cannot be read or parsed, or one of its entries "
-    "is not an entry (the file and the entry are named).",
+    "bad-bibliography": "A bibliography file cannot be read or parsed, one of its entries "
+    "is not an entry, or an entry's LaTeX markup cannot be read (shown without braces; "
+    "the file and the entry are named).",
     "bad-catalog": "A message catalog of the project (``factcheck.mo`` in ``locale_dirs``) "
     "cannot be read; the extension's own words are used.",
     "quote-not-found": "A claim's ``:quote:`` is not in its article's text.",

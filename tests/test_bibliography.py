@@ -205,3 +205,18 @@ def test_in_markdown(make_app, tmp_path):
     app.build()
     assert app.statuscode == 0, app.warning.getvalue()
     assert page(app, "index").get_element_by_id("source-daily-1") is not None
+
+
+def test_latex_markup_that_cannot_be_read_is_reported_not_hidden():
+    """pybtex's own reader keeps braces balanced, but an entry it hands over may still
+    hold markup its LaTeX reader rejects: the entry is kept, without braces, and the
+    problem is reported (the directive warns about it, bad-bibliography), not hidden."""
+    from types import SimpleNamespace
+
+    from factcheck_ext.text.bibfile import _bibtex_entry
+
+    entry = SimpleNamespace(fields={"title": "Budget a}b of 2022"}, persons={}, type="misc")
+    problems: list = []
+    parsed = _bibtex_entry("budget", entry, problems)
+    assert parsed.data["title"] == "Budget ab of 2022"
+    assert problems and problems[0][0] == "budget" and "cannot be read" in problems[0][1]

@@ -218,3 +218,38 @@ def test_a_heap_frozen_by_someone_else_is_left_as_it_is(make_app, tmp_path):
         )
     finally:
         gc.unfreeze()
+
+
+def test_builds_in_threads_leave_the_collector_as_they_found_it():
+    """The pause and the freeze are process-wide: overlapping builds in two threads
+    share them, and the last to finish restores the collector."""
+    import threading
+
+    from factcheck_ext._gc import collector_paused, heap_frozen
+
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen: dict[str, tuple[int, bool]] = {}
+
+    def first() -> None:
+        with heap_frozen(), collector_paused():
+            first_in.set()
+            second_in.wait(5)
+        seen["first left"] = (gc.get_freeze_count(), gc.isenabled())
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with heap_frozen(), collector_paused():
+            second_in.set()
+            first_out.wait(5)
+            # the first build has ended: this one still runs paused and frozen
+            seen["second inside"] = (gc.get_freeze_count(), gc.isenabled())
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert seen["first left"][0] > 0 and not seen["first left"][1]
+    assert seen["second inside"][0] > 0 and not seen["second inside"][1]
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

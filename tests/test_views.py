@@ -344,3 +344,27 @@ def test_annotated_view_skips_a_quote_that_is_not_in_the_text(make_app, tmp_path
     assert any(
         "[factcheck.quote-not-found]" in w and "'lost'" in w for w in factcheck_warnings(app)
     )
+
+
+def test_a_filtered_summary_names_its_filters_in_its_caption(make_app, tmp_path):
+    from .helpers import write_project
+
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "T\n=\n\n.. fc:claimant:: Wes Streeting\n   :id: wes-streeting\n\n"
+            ".. fc:claim:: C\n   :id: c\n   :claimant: wes-streeting\n   :verdict: opinion\n"
+            "   :tags: health\n\n"
+            ".. fc:summary::\n   :claimant: wes-streeting\n   :tags: health\n\n"
+            ".. fc:summary::\n   :verdict: opinion\n\n.. fc:summary::\n",
+        },
+    )
+    app = make_app("html", srcdir=src)
+    app.build()
+    captions = [text_of(c) for c in page(app, "index").find_class("fc-summary-caption")]
+    # (after the claimant's own scorecard)
+    assert captions[-3:] == [
+        "Verdicts for the claims by Wes Streeting, tagged health",
+        "Verdicts for the claims rated Opinion",
+        "Verdicts for all claims",
+    ]

@@ -251,6 +251,36 @@ def test_ledger_catches_a_removed_claim(make_app, tmp_path):
     assert "ledger.json:" in removed[0]
 
 
+def test_a_removed_claim_is_located_at_its_own_entry_in_the_ledger(make_app, tmp_path):
+    """Another object of the dataset with the claim's id (an article, earlier in the
+    file) does not take the warning's line."""
+    src = copy_root("workflow", tmp_path / "src")
+    _publish(make_app, src, tmp_path)
+    ledger = src / "ledger.json"
+    data = json.loads(ledger.read_text())
+    data["articles"].insert(0, {"id": "budget-doubled", "title": "Same id, an article"})
+    text = json.dumps(data, indent=2)
+    ledger.write_text(text)
+    lines = text.splitlines()
+    claims_start = next(i for i, line in enumerate(lines) if line.startswith('  "claims"'))
+    own = next(
+        number
+        for number, line in enumerate(lines, start=1)
+        if number > claims_start and '"id": "budget-doubled"' in line
+    )
+    checked = src / "checked.rst"
+    text = checked.read_text()
+    checked.write_text(
+        text[: text.index(".. fc:claim:: The budget doubled.")]
+        + text[text.index(".. fc:claim:: Taxes went up.") :]
+    )
+    app = build(make_app, src)
+    removed = [w for w in factcheck_warnings(app) if "[factcheck.removed-claim]" in w]
+    assert len(removed) == 1
+    # the entry's first line: the one before its "id" line
+    assert f"ledger.json:{own - 1}:" in removed[0], removed[0]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
