@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..diagnostics import Subtype, is_subtype, warn
+from ..models.fields import split_commas
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -29,7 +30,7 @@ def _drop(data: dict[str, Any], loc: tuple[Any, ...]) -> None:
         return
     field = loc[0]
     if len(loc) > 1 and isinstance(loc[1], int) and isinstance(data[field], str):
-        data[field] = [part.strip() for part in data[field].split(",") if part.strip()]
+        data[field] = split_commas(data[field])
     if len(loc) > 1 and isinstance(loc[1], int) and isinstance(data[field], list):
         data[field][loc[1]] = None  # removed below, keeping the other indexes valid
         return
