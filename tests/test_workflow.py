@@ -236,15 +236,20 @@ def test_ledger_accepts_a_logged_change(make_app, tmp_path):
     assert not [w for w in factcheck_warnings(app) if "unlogged-change" in w]
 
 
-def test_ledger_catches_a_removed_claim(make_app, tmp_path):
-    src = copy_root("workflow", tmp_path / "src")
-    _publish(make_app, src, tmp_path)
+def _remove_budget_claim(src: Path) -> None:
+    """Delete the published claim 'budget-doubled' from its page."""
     checked = src / "checked.rst"
     text = checked.read_text()
     checked.write_text(
         text[: text.index(".. fc:claim:: The budget doubled.")]
         + text[text.index(".. fc:claim:: Taxes went up.") :]
     )
+
+
+def test_ledger_catches_a_removed_claim(make_app, tmp_path):
+    src = copy_root("workflow", tmp_path / "src")
+    _publish(make_app, src, tmp_path)
+    _remove_budget_claim(src)
     app = build(make_app, src)
     removed = [w for w in factcheck_warnings(app) if "[factcheck.removed-claim]" in w]
     assert len(removed) == 1 and "'budget-doubled'" in removed[0], "\n".join(removed)
@@ -268,12 +273,7 @@ def test_a_removed_claim_is_located_at_its_own_entry_in_the_ledger(make_app, tmp
         for number, line in enumerate(lines, start=1)
         if number > claims_start and '"id": "budget-doubled"' in line
     )
-    checked = src / "checked.rst"
-    text = checked.read_text()
-    checked.write_text(
-        text[: text.index(".. fc:claim:: The budget doubled.")]
-        + text[text.index(".. fc:claim:: Taxes went up.") :]
-    )
+    _remove_budget_claim(src)
     app = build(make_app, src)
     removed = [w for w in factcheck_warnings(app) if "[factcheck.removed-claim]" in w]
     assert len(removed) == 1
