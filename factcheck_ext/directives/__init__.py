@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .appearance import AppearanceDirective
 from .article import ArticleDirective
 from .bibliography import BibliographyDirective
 from .claim import ClaimDirective
@@ -34,6 +35,7 @@ DIRECTIVES: dict[str, Any] = {
     "annotated": AnnotatedDirective,
     "corrections": CorrectionsDirective,
     "update": UpdateDirective,
+    "appearance": AppearanceDirective,
     "bibliography": BibliographyDirective,
 }
 

@@ -15,6 +15,7 @@ from ..domain.nodes import claim_block
 from ..models import Claim
 from ..text.analysis import analysis_summary
 from ..text.quotes import article_text
+from .appearance import APPEARANCE
 from .article import CURRENT_ARTICLE
 from .base import ObjectDirective
 from .update import CURRENT_CLAIM
@@ -41,6 +42,7 @@ class ClaimDirective(ObjectDirective):
         "published": directives.unchanged,
         "checked-by": directives.unchanged,
         "reviewed-by": directives.unchanged,
+        "language": directives.unchanged,
     }
 
     def prepare(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -73,7 +75,11 @@ class ClaimDirective(ObjectDirective):
 
     def after_parse(self, data: dict[str, Any], body: list[nodes.Node]) -> dict[str, Any]:
         """Sources cited inline with ``:fc:source:`` count as the claim's sources;
-        ``fc:update`` notes in the body are the claim's updates."""
+        ``fc:update`` notes in the body are the claim's updates, ``fc:appearance``
+        entries its appearances (taken out of the body: the claim shows them)."""
+        markers = [n for n in body if isinstance(n, nodes.Element) and APPEARANCE in n]
+        data["appearances"] = [n[APPEARANCE] for n in markers]
+        body[:] = [n for n in body if not any(n is m for m in markers)]
         data["updates"] = [
             n["fc_update"] for n in body if isinstance(n, nodes.Element) and "fc_update" in n
         ]

@@ -25,4 +25,5 @@ class SourceDirective(ObjectDirective):
         "accessed": directives.unchanged,
         "archive": directives.unchanged,
         "kind": directives.unchanged,
+        "rating": directives.unchanged,
     }

@@ -57,11 +57,10 @@ def validate_or_warn(
                 loc = tuple(error["loc"])
                 option = str(loc[0]) if loc else ""
                 subtype = _subtype(error)
-                message = (
-                    "the :id: option is required"
-                    if subtype == "missing-id"
-                    else (f":{option}: {error['msg']}")
-                )
+                if subtype == "missing-id":
+                    message = "the :id: option is required"
+                else:  # an error of the whole object (a model validator) names no option
+                    message = f":{option}: {error['msg']}" if option else error["msg"]
                 warn(f"{what}: {message}", subtype, location)
                 rejected.add(option)
                 if option == "id" or option not in data:

@@ -23,7 +23,7 @@ from ..diagnostics import warn
 from ..domain import get_domain
 from ..domain.project_index import ProjectIndex
 from ..i18n import language_of
-from ..models import Article, Claim, Claimant, Scale, Verdict, is_web_url
+from ..models import Appearance, Article, Claim, Claimant, Scale, Verdict, is_web_url
 from ..text.linked import resolved_text
 from .addresses import page_address
 
@@ -101,6 +101,43 @@ def appearance(article: Article) -> dict[str, Any]:
     return work
 
 
+def other_appearance(place: Appearance) -> dict[str, Any]:
+    """An ``fc:appearance`` as a schema.org CreativeWork."""
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if is_web_url(place.url):
+        work["url"] = place.url
+    if place.title:
+        work["name"] = place.title
+    if place.date:
+        work["datePublished"] = place.date.isoformat()
+    if place.by:
+        work["author"] = {"@type": "Thing", "name": place.by}
+    if place.medium:
+        work["genre"] = place.medium
+    if is_web_url(place.archive):
+        work["archivedAt"] = place.archive
+    return work
+
+
+def appearances(claim: Claim, article: Article | None) -> dict[str, Any]:
+    """``appearance`` (one object, or a list when there are several) and
+    ``firstAppearance``: the annotated article is the claim's main appearance; else
+    the earliest dated ``fc:appearance``."""
+    works = ([appearance(article)] if article else []) + [
+        other_appearance(a) for a in claim.appearances
+    ]
+    if not works:
+        return {}
+    first = claim.first_appearance
+    earlier = (
+        first is not None
+        and first.date is not None
+        and (article is None or (article.published is not None and first.date < article.published))
+    )
+    earliest = other_appearance(first) if earlier and first is not None else works[0]
+    return {"appearance": works[0] if len(works) == 1 else works, "firstAppearance": earliest}
+
+
 def reviewed_verdict(claim: Claim, scale: Scale) -> Verdict | None:
     """The verdict a ClaimReview rates, or None: the claim gets no ClaimReview."""
     verdict = scale.get(claim.shown_verdict)
@@ -114,7 +151,6 @@ def claim_review(
     *,
     url: str,
     publisher: dict[str, Any],
-    today: date,
     language: str | None = None,
 ) -> dict[str, Any] | None:
     """One ClaimReview, or None for a claim without a checkable verdict."""
@@ -134,20 +170,22 @@ def claim_review(
     claim_date = index.claim_date(claim)
     if claim_date:
         item["datePublished"] = claim_date.isoformat()
-    if article:
-        item["appearance"] = item["firstAppearance"] = appearance(article)
+    item.update(appearances(claim, article))
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": url,
         "claimReviewed": claim.title,
-        "datePublished": (claim.published or today).isoformat(),
         "author": publisher,
         "reviewRating": rating,
         "itemReviewed": item,
     }
-    if language:  # the language of the review (a translated build: its translation)
-        review["inLanguage"] = language
+    if claim.published:  # never the day of the build: a date is a fact, not a default
+        review["datePublished"] = claim.published.isoformat()
+    # the claim's own language (an imported check in another language), else the
+    # build's (a translated build: its translation)
+    if claim.language or language:
+        review["inLanguage"] = claim.language or language
     if claim.date_modified:
         review["dateModified"] = claim.date_modified.isoformat()
     corrections = [
@@ -189,13 +227,11 @@ def page_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
         claims = index.claims_by_doc.get(pagename, [])
     if not claims:
         return []
-    publisher, today, language = publisher_of(app), build_date(), language_of(app)
+    publisher, language = publisher_of(app), language_of(app)
     reviews = []
     for claim in claims:
         url = page_address(app, pagename, claim.anchor)
-        review = claim_review(
-            claim, index, scale, url=url, publisher=publisher, today=today, language=language
-        )
+        review = claim_review(claim, index, scale, url=url, publisher=publisher, language=language)
         if review:
             reviews.append(review)
     return reviews

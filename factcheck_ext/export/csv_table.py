@@ -32,6 +32,7 @@ COLUMNS = (
     "article",
     "sources",
     "url",
+    "appearances",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -71,6 +72,7 @@ class Rows:
             article.title if article else claim.article or "",
             "; ".join(claim.all_sources),
             f"{self.page_url(claim.docname)}#{claim.anchor}",
+            " ".join(a.url for a in claim.appearances if a.url),
         ]
         return csv_lines([[neutralised(cell) for cell in row]])
 

@@ -19,6 +19,7 @@ SOURCE_KIND_LABELS = {
     "news": N_("news"),
     "expert": N_("expert"),
     "dataset": N_("dataset"),
+    "fact-check": N_("fact-check"),
     "other": N_("other"),
 }
 #: the source index's groups, by kind
@@ -29,6 +30,7 @@ SOURCE_KIND_GROUPS = {
     "news": N_("News"),
     "expert": N_("Expert"),
     "dataset": N_("Dataset"),
+    "fact-check": N_("Fact-checks by other desks"),
     "other": N_("Other"),
 }
 CLAIMANT_KIND_LABELS = {"person": N_("Person"), "organization": N_("Organisation")}

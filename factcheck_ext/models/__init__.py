@@ -16,6 +16,7 @@ from .fields import (
     is_web_url,
 )
 from .objects import (
+    Appearance,
     Article,
     Claim,
     Claimant,
@@ -55,6 +56,7 @@ __all__ = [
     "STATUSES",
     "UPDATE_KINDS",
     "AnnotatedView",
+    "Appearance",
     "Article",
     "BibliographyView",
     "Claim",

@@ -22,12 +22,23 @@ STATUSES = ("unchecked", "in-progress", "checked", "retracted")
 #: statuses of a check that is not finished: no verdict yet, left out of publication
 #: builds (``factcheck_publish_unchecked = False``), listed by the status builder
 OPEN_STATUSES = ("unchecked", "in-progress")
-SOURCE_KINDS = ("primary", "official", "academic", "news", "expert", "dataset", "other")
+SOURCE_KINDS = (
+    "primary",
+    "official",
+    "academic",
+    "news",
+    "expert",
+    "dataset",
+    "fact-check",
+    "other",
+)
 UPDATE_KINDS = ("correction", "update", "clarification")
 CLAIMANT_KINDS = ("person", "organization")
 
 Status = Literal["unchecked", "in-progress", "checked", "retracted"]
-SourceKind = Literal["primary", "official", "academic", "news", "expert", "dataset", "other"]
+SourceKind = Literal[
+    "primary", "official", "academic", "news", "expert", "dataset", "fact-check", "other"
+]
 UpdateKind = Literal["correction", "update", "clarification"]
 ClaimantKindName = Literal["person", "organization"]
 

@@ -6,7 +6,15 @@ import datetime
 from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .fields import (
@@ -171,6 +179,30 @@ class Update(CompactPickle):
         return _scale_key(value, info)
 
 
+class Appearance(CompactPickle):
+    """A place and time a claim was made: a post, a speech, a page (schema.org
+    ``appearance``).  The annotated article, when there is one, is the claim's main
+    appearance; these are the others, as a fact-checker collects them."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+
+    url: WebUrl = None
+    title: OptionalText = Field(default=None, description="what the appearance is called")
+    date: IsoDate = None
+    by: OptionalText = Field(default=None, description="who made the claim there")
+    medium: OptionalText = Field(default=None, description="a Facebook post, a TV debate ...")
+    archive: WebUrl = Field(default=None, description="an archived copy of the address")
+    lineno: int = Field(default=0, exclude=True)
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> Appearance:
+        if not self.url and not self.title:
+            raise PydanticCustomError(
+                "appearance-nowhere", "an appearance needs an http(s) address or a title"
+            )
+        return self
+
+
 class Claim(Located):
     """One checked (or to-be-checked) claim."""
 
@@ -205,6 +237,14 @@ class Claim(Located):
     checked_by: OptionalText = Field(default=None, alias="checked-by")
     reviewed_by: OptionalText = Field(default=None, alias="reviewed-by")
     updates: tuple[Update, ...] = ()
+    appearances: tuple[Appearance, ...] = Field(
+        default=(), description="where else the claim was made (fc:appearance)"
+    )
+    language: OptionalText = Field(
+        default=None,
+        description="the language (BCP 47) the claim and its check are written in, "
+        "when not the report's (an imported check)",
+    )
 
     @field_validator("verdict")
     @classmethod
@@ -215,6 +255,14 @@ class Claim(Located):
     def date_modified(self) -> datetime.date | None:
         """The date of the newest update, if any."""
         return max((u.date for u in self.updates), default=None)
+
+    @property
+    def first_appearance(self) -> Appearance | None:
+        """The earliest dated appearance (else the first listed)."""
+        dated = [a for a in self.appearances if a.date is not None]
+        if dated:
+            return min(dated, key=lambda a: a.date or datetime.date.max)
+        return self.appearances[0] if self.appearances else None
 
     @property
     def all_sources(self) -> list[str]:
@@ -242,6 +290,10 @@ class Source(Located):
     accessed: IsoDate = None
     archive: WebUrl = None
     kind: Annotated[SourceKind, choice("kind", SOURCE_KINDS)] = "other"
+    rating: OptionalText = Field(
+        default=None,
+        description='a fact-check source\'s own rating, in its words ("Pants on Fire")',
+    )
 
 
 class Claimant(Located):

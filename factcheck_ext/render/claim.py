@@ -6,11 +6,11 @@ from docutils import nodes
 
 from ..domain.project_index import ProjectIndex
 from ..i18n import _
-from ..models import Claim, Scale
+from ..models import Appearance, Claim, Scale
 from ..text.quotes import sentence_around
 from .badge import claim_badge
 from .claimant import claimant_ref
-from .common import field_list, iso, joined, xref
+from .common import field_list, iso, joined, link, xref
 
 
 def quote_in_context(claim: Claim, index: ProjectIndex) -> nodes.paragraph | None:
@@ -32,6 +32,34 @@ def quote_in_context(claim: Claim, index: ProjectIndex) -> nodes.paragraph | Non
     para += nodes.emphasis("", original[start:end], classes=["fc-quote-match"])
     para += nodes.Text(original[end:right] + after)
     return para
+
+
+def appearance_item(appearance: Appearance) -> nodes.list_item:
+    """One appearance: when, who, in what, where (linked), and its archived copy."""
+    para = nodes.paragraph()
+    lead = [w for w in (iso(appearance.date), appearance.by, appearance.medium) if w]
+    if lead:
+        para += nodes.Text(", ".join(lead) + ": ")
+    para += link(appearance.url, appearance.title or appearance.url or "")
+    if appearance.archive:
+        para += nodes.Text(" (")
+        para += link(appearance.archive, _("archived copy"))
+        para += nodes.Text(")")
+    return nodes.list_item("", para)
+
+
+def appearances_list(claim: Claim) -> list[nodes.Element]:
+    """Where else the claim was made, earliest first (undated ones last)."""
+    if not claim.appearances:
+        return []
+    ordered = sorted(
+        claim.appearances, key=lambda a: (a.date is None, a.date.isoformat() if a.date else "")
+    )
+    heading = nodes.paragraph(classes=["fc-appearances-title"])
+    heading += nodes.strong("", _("Where the claim appeared:"))
+    items = nodes.bullet_list(classes=["fc-appearances"])
+    items += [appearance_item(a) for a in ordered]
+    return [heading, items]
 
 
 def split_updates(body: list[nodes.Node]) -> tuple[list[nodes.Element], list[nodes.Node]]:
@@ -127,6 +155,8 @@ def render_claim(
         note += nodes.strong("", _("Context:") + " ")
         note += nodes.Text(claim.context)
         block += note
+
+    block += appearances_list(claim)
 
     if body:
         analysis = nodes.container(classes=["fc-analysis"])

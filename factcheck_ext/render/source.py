@@ -23,6 +23,17 @@ def citation(source: Source, title: nodes.Node | None = None) -> list[nodes.Node
         parts.append(nodes.Text(separator.join(source.authors) + ". "))
     parts.append(title or link(source.url, nodes.strong("", source.title or source.id)))
     parts.append(nodes.Text(". "))
+    if source.rating:
+        parts.append(
+            nodes.strong(
+                "",
+                _("Checked by {desk}: {rating}.").format(
+                    desk=source.publisher or _("another desk"), rating=source.rating
+                ),
+                classes=["fc-other-rating"],
+            )
+        )
+        parts.append(nodes.Text(" "))
     tail = [p for p in (source.publisher, source.date) if p]
     if tail:
         parts.append(nodes.emphasis("", ", ".join(tail)))
