@@ -58,7 +58,19 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY",
         help="the verdict of ratings that map to nothing (otherwise they stop the import)",
     )
-    imports.add_argument("--force", action="store_true", help="overwrite existing files")
+    imports.add_argument(
+        "--own",
+        action="store_true",
+        help="the reviews are this desk's own (an archive being moved): they become "
+        "checked claims with their verdicts. Otherwise only reviews whose publisher is "
+        "factcheck_publisher are; other desks' reviews become sources of unchecked claims",
+    )
+    imports.add_argument(
+        "--force",
+        action="store_true",
+        help="accepted for older scripts: a batch never overwrites a page (new pages take "
+        "new names)",
+    )
 
     init = commands.add_parser(
         "init",
@@ -96,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             mapping=args.map,
             default_verdict=args.default_verdict,
             force=args.force,
+            own=args.own,
         ).status
     from .scaffold import scaffold
 

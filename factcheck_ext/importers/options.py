@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
-from ..models import Located
+from ..models import Appearance, Located
 from ..text.folding import fold_whitespace
 from .plan import PlannedObject
 
@@ -33,13 +33,16 @@ OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verdict", "verdict"),
         ("published", "published"),
         ("sources", "sources"),
+        ("language", "language"),
     ),
     "source": (
         ("id", "id"),
         ("url", "url"),
         ("publisher", "publisher"),
+        ("author", "authors"),
         ("date", "date"),
         ("kind", "kind"),
+        ("rating", "rating"),
     ),
     "claimant": (
         ("id", "id"),
@@ -68,6 +71,23 @@ def directive_options(obj: PlannedObject) -> list[tuple[str, str]]:
         if value not in (None, "", (), []):
             options.append((option, _text(value)))
     return options
+
+
+def appearance_options(place: Appearance) -> tuple[str, list[tuple[str, str]]]:
+    """An ``fc:appearance``: its argument (the address; none when it has only a
+    title, which then goes in ``:title:``, safe from the argument's rules) and options."""
+    options = [
+        (name, _text(value))
+        for name, value in (
+            ("title", place.title),
+            ("date", place.date),
+            ("by", place.by),
+            ("medium", place.medium),
+            ("archive", place.archive),
+        )
+        if value
+    ]
+    return place.url or "", options
 
 
 def one_line(value: str) -> str:

@@ -1,26 +1,32 @@
 """The import as a whole: read every input, map the ratings, plan the pages, write.
 
 Nothing is fetched from the network, and nothing is written unless everything can
-be: an unmapped rating or an existing file (without ``force``) stops the import
-before the first file is written.  A malformed input is reported with its name,
-and the others are imported (the exit status then says that one failed).
+be: an unmapped rating of the desk's own reviews stops the import before the first
+file is written.  A file that is malformed, or holds nothing to import, is reported
+with the reason and the others are imported (the exit status then says that one
+failed).  The project the pages go into is read the way Sphinx reads it (its
+``conf.py`` and every document), so that a second batch merges with the first:
+claimants are shared, reviews already imported are skipped, earlier pages are kept.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
+from urllib.parse import urlsplit
 
 from ..config import scale_from_raw
 from ..models import DEFAULT_SCALE, Scale
 from . import write_myst, write_rst
 from .factcheck_api import is_api_response, read_api_response
 from .jsonld import read_html, read_json_ld
-from .plan import plan_import
-from .ratings import MappingError, RatingMapper, parse_map
+from .plan import Known, Plan, Tally, plan_import
+from .ratings import MappingError, RatingMapper, parse_map, verdict_key
 from .record import ImportedReview
 
 WRITERS = {"rst": write_rst, "md": write_myst}
@@ -35,9 +41,19 @@ class ImportReport:
     reviews: int = 0
 
 
-def project_scale(out: Path, say: TextIO) -> Scale:
-    """The verdict scale of the Sphinx project that *out* is in (its conf.py, found in
-    *out* or a folder above), or the default scale."""
+@dataclass
+class Settings:
+    """What the import needs from the project's conf.py."""
+
+    scale: Scale = DEFAULT_SCALE
+    raw_scale: Any = None
+    publisher: dict[str, Any] = field(default_factory=dict)
+    srcdir: Path | None = None  # the folder of conf.py
+
+
+def project_settings(out: Path, say: TextIO) -> Settings:
+    """The settings of the Sphinx project that *out* is in (its conf.py, found in
+    *out* or a folder above), or the defaults."""
     from sphinx.config import eval_config_file
     from sphinx.errors import ConfigError
     from sphinx.util.tags import Tags
@@ -49,14 +65,97 @@ def project_scale(out: Path, say: TextIO) -> Scale:
                 namespace = eval_config_file(conf, Tags())
             except ConfigError as exc:  # a conf.py that does not run on its own
                 print(f"{conf}: cannot be read ({exc}); using the default verdict scale", file=say)
-                return DEFAULT_SCALE
+                return Settings()
             raw = namespace.get("factcheck_verdicts")
-            return DEFAULT_SCALE if raw is None else scale_from_raw(raw)
-    return DEFAULT_SCALE
+            publisher = namespace.get("factcheck_publisher") or {}
+            return Settings(
+                scale=DEFAULT_SCALE if raw is None else scale_from_raw(raw),
+                raw_scale=raw,
+                publisher=publisher if isinstance(publisher, dict) else {},
+                srcdir=folder,
+            )
+    return Settings()
 
 
-def read_input(path: Path, say_file: TextIO) -> list[ImportedReview] | None:
-    """The reviews of one file, recognised by its content; None when it is malformed."""
+def project_scale(out: Path, say: TextIO) -> Scale:
+    """The verdict scale of the project *out* is in (see :func:`project_settings`)."""
+    return project_settings(out, say).scale
+
+
+def known_objects(out: Path, settings: Settings, output_format: str) -> Known:
+    """What the project (or, outside one, the folder) already holds, read by Sphinx
+    itself into a throwaway environment."""
+    pages = (
+        {p.stem for p in out.glob("*") if p.suffix in (".rst", ".md")} if out.is_dir() else set()
+    )
+    srcdir = settings.srcdir or (out if pages else None)
+    if srcdir is None:
+        return Known(pages=pages)
+    from sphinx.application import Sphinx
+    from sphinx.errors import SphinxError
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    from ..domain import get_domain
+
+    overrides: dict[str, Any] = {}
+    if settings.srcdir is None:  # a folder of imported pages without a conf.py
+        extensions = ["factcheck_ext"] + (["myst_parser"] if output_format == "md" else [])
+        overrides = {"extensions": extensions}
+    confdir = settings.srcdir
+    # as sphinx-build does: docutils' registries are put back afterwards, so that a
+    # build later in the same process starts clean
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        patch_docutils(confdir),
+        docutils_namespace(),
+    ):
+        try:
+            app = Sphinx(
+                str(srcdir),
+                str(confdir) if confdir else None,
+                str(Path(scratch) / "out"),
+                str(Path(scratch) / "doctrees"),
+                "dummy",
+                confoverrides=overrides,
+                status=None,
+                warning=io.StringIO(),
+                freshenv=True,
+            )
+            app.build()
+        except SphinxError:  # a new project with no root document yet: nothing known
+            return Known(pages=pages)
+        index = get_domain(app.env).index
+        return Known(
+            claims=set(index.claims),
+            sources=set(index.sources),
+            claimants=list(index.claimants.values()),
+            pages=pages,
+        )
+
+
+def _host(url: str | None) -> str:
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.")
+
+
+def own_reviews(settings: Settings, own: bool) -> Any:
+    """Whether a review is the desk's own: ``--own``, or its publisher is the
+    project's ``factcheck_publisher`` (the same name, or an address on the same host)."""
+    name = str(settings.publisher.get("name") or "").casefold().strip()
+    host = _host(settings.publisher.get("url"))
+
+    def is_own(review: ImportedReview) -> bool:
+        if own:
+            return True
+        if name and (review.publisher or "").casefold().strip() == name:
+            return True
+        return bool(host) and host in (_host(review.publisher_url), _host(review.url))
+
+    return is_own
+
+
+def read_input(path: Path, say_file: TextIO) -> tuple[list[ImportedReview], str | None]:
+    """The reviews of one file, recognised by its content, and why it gave none."""
 
     def say(message: str) -> None:
         print(f"{path}: {message}", file=say_file)
@@ -64,24 +163,58 @@ def read_input(path: Path, say_file: TextIO) -> list[ImportedReview] | None:
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        say(f"cannot be read: {exc}")
-        return None
+        return [], f"cannot be read: {exc}"
     if raw.lstrip().startswith("<"):
         reviews = read_html(raw, str(path), say)
+        why = "holds no ClaimReview in its JSON-LD blocks"
     else:
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
-            say(f"is neither HTML nor valid JSON ({exc.msg}, line {exc.lineno})")
-            return None
+            return [], f"is neither HTML nor valid JSON ({exc.msg}, line {exc.lineno})"
         reviews = (
             read_api_response(data, str(path), say)
             if is_api_response(data)
             else read_json_ld(data, str(path), say)
         )
-    if not reviews:
-        say("holds no ClaimReview and no Fact Check Tools API claims")
-    return reviews
+        why = "holds no ClaimReview, DataFeed or Fact Check Tools API claim"
+    return reviews, None if reviews else why
+
+
+def summary(path: str, tally: Tally) -> str:
+    parts = [f"{tally.found} review(s) found", f"{tally.imported} imported"]
+    if tally.other_desks:
+        parts.append(f"{tally.other_desks} by other desks (as sources of unchecked claims)")
+    parts += [f"{count} skipped: {reason}" for reason, count in sorted(tally.skipped.items())]
+    how = {"name": "by name", "position": "by position", "map": "by --map", "default": "by default"}
+    mapped = [f"{tally.mapped[key]} {words}" for key, words in how.items() if tally.mapped[key]]
+    if mapped:
+        parts.append("verdicts mapped " + ", ".join(mapped))
+    if tally.undated:
+        parts.append(f"{tally.undated} without a date (left out: none was given)")
+    return f"{path}: " + "; ".join(parts)
+
+
+def write_plan(plan: Plan, out: Path, writer: Any, report: ImportReport) -> None:
+    """Write the pages (their names are new: see ``Planner.page_for``), the index
+    (once: it globs) and the claimants (appended to an earlier batch's page)."""
+    texts = {f"{page.name}{writer.SUFFIX}": writer.page(page) for page in plan.pages}
+    claimants = out / f"claimants{writer.SUFFIX}"
+    index = out / f"index{writer.SUFFIX}"
+    out.mkdir(parents=True, exist_ok=True)
+    for name in sorted(texts):
+        (out / name).write_text(texts[name], encoding="utf-8")
+        report.written.append(out / name)
+    if plan.claimants:
+        if claimants.exists():
+            with claimants.open("a", encoding="utf-8") as page:
+                page.write(writer.more_claimants(plan.claimants))
+        else:
+            claimants.write_text(writer.claimants_page(plan.claimants), encoding="utf-8")
+        report.written.append(claimants)
+    if plan.pages and not index.exists():
+        index.write_text(writer.index_page(), encoding="utf-8")
+        report.written.append(index)
 
 
 def import_reviews(
@@ -91,17 +224,20 @@ def import_reviews(
     output_format: str = "rst",
     mapping: list[str] | None = None,
     default_verdict: str | None = None,
-    force: bool = False,
+    force: bool = False,  # accepted for older callers: pages are never overwritten
+    own: bool = False,
     say: TextIO = sys.stderr,
 ) -> ImportReport:
     report = ImportReport()
-    scale = project_scale(out.resolve(), say)
+    settings = project_settings(out.resolve(), say)
+    scale = settings.scale
     try:
         explicit = parse_map(mapping or [], scale)
     except MappingError as exc:
         print(f"error: {exc}", file=say)
         return ImportReport(status=STOPPED)
-    if default_verdict is not None and scale.get(default_verdict) is None:
+    default = verdict_key(default_verdict, scale) if default_verdict is not None else None
+    if default_verdict is not None and default is None:
         print(
             f"error: --default-verdict {default_verdict!r} is not a verdict of the scale "
             f"(allowed: {', '.join(scale.keys)})",
@@ -110,35 +246,35 @@ def import_reviews(
         return ImportReport(status=STOPPED)
     reviews: list[ImportedReview] = []
     for path in files:
-        found = read_input(path, say)
-        if found is None:
+        found, why = read_input(path, say)
+        if why:
+            print(f"{path}: {why}; nothing imported from it", file=say)
             report.status = INPUT_FAILED
-        else:
-            reviews += found
+        reviews += found
     report.reviews = len(reviews)
-    mapper = RatingMapper(scale, explicit, default_verdict)
-    plan = plan_import(reviews, mapper, lambda message: print(message, file=say))
+    mapper = RatingMapper(scale, explicit, default, settings.raw_scale)
+    known = known_objects(out.resolve(), settings, output_format)
+    plan = plan_import(
+        reviews,
+        mapper,
+        lambda message: print(message, file=say),
+        is_own=own_reviews(settings, own),
+        known=known,
+    )
     if mapper.unmapped:
         print(f"error: {mapper.report()}", file=say)
         return ImportReport(status=STOPPED, reviews=len(reviews))
-    writer = WRITERS[output_format]
-    texts = {f"{page.name}{writer.SUFFIX}": writer.page(page) for page in plan.pages}
-    if plan.claimants:
-        texts[f"claimants{writer.SUFFIX}"] = writer.claimants_page(plan.claimants)
-    if plan.pages:
-        texts[f"index{writer.SUFFIX}"] = writer.index_page(plan.pages, bool(plan.claimants))
-    existing = sorted(name for name in texts if (out / name).exists())
-    if existing and not force:
+    for origin, tally in plan.tallies.items():
+        print(summary(origin, tally), file=say)
+    if plan.positioned:
         print(
-            f"error: {out} already holds {', '.join(existing)}; nothing was written "
-            "(--force overwrites)",
+            "mapped by the rating's position on its scale (check them): "
+            + ", ".join(plan.positioned),
             file=say,
         )
-        return ImportReport(status=STOPPED, reviews=len(reviews))
-    out.mkdir(parents=True, exist_ok=True)
-    for name in sorted(texts):
-        target = out / name
-        target.write_text(texts[name], encoding="utf-8")
-        report.written.append(target)
-    print(f"imported {len(reviews)} review(s) into {len(plan.pages)} page(s) in {out}", file=say)
+    if plan.defaulted:
+        print(f"given --default-verdict {default}: " + ", ".join(plan.defaulted), file=say)
+    write_plan(plan, out, WRITERS[output_format], report)
+    imported = sum(t.imported for t in plan.tallies.values())
+    print(f"imported {imported} review(s) into {len(plan.pages)} page(s) in {out}", file=say)
     return report

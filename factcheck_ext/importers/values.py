@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from ..models import is_web_url
 from ..text.folding import fold_whitespace
@@ -23,7 +25,8 @@ def text(value: Any) -> str | None:
         value = value.get("@value") or value.get("name")
     if value is None or isinstance(value, bool):
         return None
-    folded = fold_whitespace(str(value))
+    # publishers' markup double-escapes: ``Singh&#039;s`` is meant as ``Singh's``
+    folded = fold_whitespace(html.unescape(str(value)))
     return folded or None
 
 
@@ -43,14 +46,41 @@ def mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def web_url(value: Any, what: str, say: Say) -> str | None:
-    """An http(s) URL, or None; another scheme is dropped with a message."""
+_HOST_FIRST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?(/|$)")
+
+
+def absolute(url: str, base: str | None) -> str:
+    """*url* made absolute: ``//host/x`` and ``host.tld/x`` (no scheme) take the
+    base's scheme (else https), ``/x``, ``./x`` and ``../x`` are resolved against
+    *base*.  Anything else (another scheme, words) is returned as it is."""
+    if is_web_url(url) or ":" in url.split("/", 1)[0] or any(c.isspace() for c in url):
+        return url
+    scheme = urlsplit(base).scheme if base and is_web_url(base) else "https"
+    if url.startswith("//"):
+        return f"{scheme}:{url}"
+    if _HOST_FIRST.match(url):
+        return f"{scheme}://{url}"
+    if url.startswith(("/", "./", "../")) and base and is_web_url(base):
+        return urljoin(base, url)
+    return url
+
+
+def web_url(value: Any, what: str, say: Say, base: str | None = None) -> str | None:
+    """An http(s) URL, made absolute against *base* (the page's canonical address)
+    when it is relative or has no scheme; anything else is dropped with a message."""
     url = text(value)
     if url is None:
         return None
+    url = absolute(url, base)
     if is_web_url(url):
         return url
-    say(f"dropped {what} {url!r}: only http(s) URLs are imported")
+    if urlsplit(url).scheme:
+        reason = "only http(s) URLs are imported"
+    elif url.startswith(("/", "./", "../")):
+        reason = "it is relative and the page gives no address to resolve it against"
+    else:
+        reason = "it is not an address"
+    say(f"dropped {what} {url!r}: {reason}")
     return None
 
 

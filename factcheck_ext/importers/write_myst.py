@@ -2,9 +2,13 @@
 
 Directives are tilde fences (a title may hold backticks, which a backtick fence's
 info string may not), longer than any run of tildes they hold.  Every imported
-string is escaped so that it stays text: in paragraphs and headings every ASCII
-punctuation character is backslash-escaped (CommonMark allows it for all of them),
-so that no emphasis, role, link, HTML, fence or list can start.  A title on the
+string is escaped so that it stays text, and no more than that: in paragraphs and
+headings (one line each) a backslash goes before the characters that start inline
+markup (emphasis, code, links, HTML, entities, roles, substitutions, math,
+strikethrough), before ``@`` and a colon followed by a non-space (no address becomes
+a link), before the first character when it is punctuation (no heading, list,
+quote, fence, comment or target can start) and before the dot or parenthesis of a
+leading number ("1. " is not a list).  A title on the
 fence line is passed to the directive as written (MyST does not unescape it), on
 one line, with the object directives' one rule (a backslash in front of a title
 that starts with a colon or a backslash).  Option values are JSON-quoted strings,
@@ -17,18 +21,27 @@ import json
 import re
 import string
 
-from .options import directive_options, folded, one_line
+from .options import appearance_options, directive_options, folded, one_line
 from .plan import Page, Paragraph, PlannedObject
 from .write_rst import title as rst_title
 
 SUFFIX = ".md"
 _PUNCTUATION = frozenset(string.punctuation)
 _TILDES = re.compile(r"~+")
+_INLINE = re.compile(r"[\\*_`\[\]<>&{}$~|@]|:(?=\S)")
+_NUMBERED = re.compile(r"^([0-9]+)([.)])")
 
 
-def text(value: str) -> str:
-    """*value* as Markdown that reads as exactly *value*."""
-    return "".join("\\" + ch if ch in _PUNCTUATION else ch for ch in folded(value))
+def text(value: str, *, starts_line: bool = True) -> str:
+    """*value* as Markdown that reads as exactly *value* (*starts_line*: at the start
+    of its line, where more characters are markup)."""
+    line = _INLINE.sub(lambda found: "\\" + found.group(0), folded(value))
+    if not starts_line:
+        return line
+    line = _NUMBERED.sub(lambda found: found.group(1) + "\\" + found.group(2), line)
+    if line[:1] in _PUNCTUATION and not line.startswith("\\"):
+        line = "\\" + line
+    return line
 
 
 def option(value: str) -> str:
@@ -37,7 +50,8 @@ def option(value: str) -> str:
 
 def paragraph(para: Paragraph) -> str:
     return "".join(
-        text(value) if kind == "text" else f"{{fc:source}}`{value}`" for kind, value in para.parts
+        text(value, starts_line=number == 0) if kind == "text" else f"{{fc:source}}`{value}`"
+        for number, (kind, value) in enumerate(para.parts)
     )
 
 
@@ -57,6 +71,15 @@ def directive(obj: PlannedObject) -> str:
                 [f":kind: {update.kind}", "", text(update.text)],
             ),
         ]
+    for place in getattr(obj.model, "appearances", ()):
+        where, options = appearance_options(place)
+        body += [
+            "",
+            *_fenced(
+                f"{{fc:appearance}} {where}".rstrip(),
+                [f":{name}: {option(value)}" for name, value in options],
+            ),
+        ]
     for para in obj.body:
         body += ["", paragraph(para)]
     # the nested update fences must be shorter than the object's own
@@ -74,10 +97,11 @@ def claimants_page(claimants: list[PlannedObject]) -> str:
     return "\n".join(["# Claimants\n"] + [directive(obj) for obj in claimants])
 
 
-def index_page(pages: list[Page], with_claimants: bool) -> str:
-    entries = [p.name for p in pages] + (["claimants"] if with_claimants else [])
-    return (
-        "# Imported fact\\-checks\n\n```{toctree}\n:maxdepth: 1\n\n"
-        + "\n".join(entries)
-        + "\n```\n"
-    )
+def more_claimants(claimants: list[PlannedObject]) -> str:
+    """Claimants appended to an earlier batch's claimants page."""
+    return "".join("\n" + directive(obj) for obj in claimants)
+
+
+def index_page() -> str:
+    """The folder's index: a glob, so that later batches' pages join it unedited."""
+    return "# Imported fact-checks\n\n```{toctree}\n:maxdepth: 1\n:glob:\n\n*\n```\n"
