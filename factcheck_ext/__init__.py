@@ -17,21 +17,33 @@ from .config import CONFIG_VALUES, check_config
 from .directives import DIRECTIVES, ROLES
 from .domain import FactCheckDomain
 from .domain.collector import DependencyCollector
+from .domain.evidence import outdated_by_evidence
 from .domain.ledger import check_ledger
-from .domain.nodes import PLACEHOLDERS, html_chart, visually_hidden
+from .domain.nodes import PLACEHOLDERS, html_chart, robust_reference, visually_hidden
 from .domain.records import ENV_VERSION
 from .domain.references import warn_missing_reference
 from .domain.translations import read_translations
 from .export.claimreview import add_json_ld, warn_without_baseurl
 from .export.dataset import write_dataset
+from .export.evidence_files import copy_local_captures
 from .export.feed import check_feed_config, link_feed, write_feed
 from .export.meta import add_link_preview
 from .i18n import add_catalog
 from .render.html_assets import add_static_files, add_static_path
 from .render.index_page import add_templates_path, render_index_page
 from .render.latex_assets import add_latex_package
-from .render.transforms import AddClaimBadges, KeepTextsForGettext, RenderFactCheck
-from .render.visitors import HTML_CHART_VISITORS, SKIP, VISUALLY_HIDDEN_VISITORS
+from .render.transforms import (
+    AddClaimBadges,
+    KeepTextsForGettext,
+    RenderFactCheck,
+)
+from .render.visitors import (
+    AS_REFERENCE,
+    HTML_CHART_VISITORS,
+    ROBUST_HTML_VISITORS,
+    SKIP,
+    VISUALLY_HIDDEN_VISITORS,
+)
 
 __all__ = ["__version__", "setup"]
 
@@ -62,11 +74,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_node(node_class, **skipped)
     app.add_node(visually_hidden, **{**skipped, "html": VISUALLY_HIDDEN_VISITORS})
     app.add_node(html_chart, **{**skipped, "html": HTML_CHART_VISITORS})
+    plain_links: dict[str, Any] = dict.fromkeys(_BUILDER_FORMATS, AS_REFERENCE)
+    app.add_node(robust_reference, **{**plain_links, "html": ROBUST_HTML_VISITORS})
     # translated builds: the models take the translated texts (before the collector
     # packs the document's record)
     app.connect("doctree-read", read_translations, priority=400)
     # incremental builds: which other pages show what changed
     app.add_env_collector(DependencyCollector)
+    # ... and which pages show a source whose capture or drift check changed
+    app.connect("env-get-outdated", outdated_by_evidence)
 
     # writing: placeholders rendered from the models, references resolved
     app.add_post_transform(RenderFactCheck)
@@ -82,6 +98,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_json_ld)
     app.connect("build-finished", write_dataset)
     app.connect("build-finished", write_feed)
+    app.connect("build-finished", copy_local_captures)
     app.connect("html-page-context", link_feed)
     # before sphinxext-opengraph (priority 500), which then takes our description
     app.connect("html-page-context", add_link_preview, priority=400)

@@ -29,6 +29,9 @@ CONFIG_VALUES: dict[str, tuple[Any, _ConfigRebuild, tuple[type, ...]]] = {
     "factcheck_feed": (False, "html", (bool,)),
     "factcheck_feed_title": (None, "html", (str, type(None))),
     "factcheck_feed_entries": (50, "html", (int, type(None))),
+    "factcheck_archive_file": ("factcheck-archive.json", "env", (str,)),
+    "factcheck_drift_file": ("factcheck-drift.json", "env", (str,)),
+    "factcheck_require_archive": (False, "env", (bool,)),
 }
 
 

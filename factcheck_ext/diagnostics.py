@@ -51,11 +51,21 @@ Subtype = Literal[
     "removed-claim",
     "open-check",
     "no-baseurl",
+    "unarchived-source",
+    "archive-mismatch",
+    "source-misquote",
+    "bad-evidence-file",
 ]
 
 #: subtype -> what it means (shown in the docs' warning reference); the tests check
 #: that it names every :data:`Subtype`
 SUBTYPES: dict[Subtype, str] = {
+    "unarchived-source": "With ``factcheck_require_archive``: a cited http(s) source has no "
+    "capture in the archive ledger, or was captured only after the claim was published.",
+    "archive-mismatch": "A source's ``:archive:`` is an archive's home page, or an archived "
+    "copy of another address than its ``:url:``.",
+    "source-misquote": "An ``fc:excerpt`` is not in the captured text of its source.",
+    "bad-evidence-file": "The archive ledger or the drift report cannot be read.",
     "missing-id": "A directive has no ``:id:`` option.",
     "bad-id": "An id is not lower-case letters, digits, ``-``, ``_`` and ``.``.",
     "duplicate-id": "Two objects of the same type share an id (both places are named).",

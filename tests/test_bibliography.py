@@ -96,7 +96,8 @@ def test_every_entry_is_a_source_cited_like_any_other(make_app, tmp_path):
         "Smith, John; van der Berg, Anna. A Study of Österreich. Journal of Stuff, 2020-03. "
         "[academic]"
     )
-    assert smith.xpath(".//a/@href")[0] == "#source-smith2020"
+    # defined here: the title links the entry's own address (its DOI), not itself
+    assert smith.xpath(".//a/@href")[0] == "https://doi.org/10.1000/xyz123"
     assert "Crime fell. False" in text_of(smith.find_class("fc-cited-by")[0])
     daily = doc.get_element_by_id("source-daily-1")
     assert "The Daily, 2022-01-06. Accessed 2022-01-10. [news]" in text_of(daily)

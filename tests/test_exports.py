@@ -434,6 +434,7 @@ def test_the_csv_reads_back_with_every_claim_and_its_formulas_neutralised(make_a
         "sources",
         "url",
         "appearances",
+        "source_archives",
     ]
 
 

@@ -67,7 +67,10 @@ def test_source_block_has_citation_and_cited_by_backlinks(built):
         "Archived copy. [news]"
     )
     hrefs = source.xpath(".//p[contains(@class,'fc-citation')]//a/@href")
-    assert hrefs == ["https://example.org/lpg", "https://web.archive.org/x"]
+    assert hrefs == [
+        "https://example.org/lpg",
+        "https://web.archive.org/web/2022/https://example.org/lpg",
+    ]
     cited_by = source.find_class("fc-cited-by")[0]
     assert cited_by.xpath(".//a/@href") == ["article.html#claim-fuel-prices"]
     # the role citation in the analysis counts too

@@ -1,9 +1,9 @@
 """``sphinx-build -b factcheck``: the desk's "what is left to do" view.
 
 Like ``linkcheck`` it renders no pages.  It lists every claim with its status,
-verdict, sources, sign-off and open problems, writes ``status.json`` and
-``status.txt``, and warns about every open problem, so ``-W`` fails the build
-until nothing is left to do.
+verdict, sources, sign-off and open problems (failed captures of sources too),
+writes ``status.json`` and ``status.txt``, and warns about every open problem, so
+``-W`` fails the build until nothing is left to do.
 """
 
 from __future__ import annotations
@@ -49,6 +49,21 @@ def open_checks(index: ProjectIndex) -> list[Problem]:
         )
         for c in index.claims.values()
         if is_open(c)
+    ]
+
+
+def failed_captures(index: ProjectIndex) -> list[Problem]:
+    """Sources whose last capture failed (``sphinx-factcheck archive``): work left.
+    (With ``factcheck_require_archive`` the checks report them already.)"""
+    return [
+        Problem(
+            "unarchived-source",
+            f"fc:source {s.id!r}: the capture of {s.url} failed: {s.capture.error}",
+            s.docname,
+            s.lineno,
+        )
+        for s in index.sources.values()
+        if s.capture is not None and not s.capture.ok
     ]
 
 
@@ -139,6 +154,8 @@ class FactCheckStatusBuilder(Builder):
         domain = get_domain(self.env)
         index = domain.index
         problems = all_problems(domain) + open_checks(index)
+        if not self.config.factcheck_require_archive:
+            problems += failed_captures(index)
         report_problems(domain, problems)
         report = status_report(index, problems)
         outdir = Path(self.outdir)

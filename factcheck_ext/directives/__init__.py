@@ -12,6 +12,7 @@ from .article import ArticleDirective
 from .bibliography import BibliographyDirective
 from .claim import ClaimDirective
 from .claimant import ClaimantDirective
+from .excerpt import ExcerptDirective
 from .roles import verdict_role
 from .source import SourceDirective
 from .update import UpdateDirective
@@ -36,6 +37,7 @@ DIRECTIVES: dict[str, Any] = {
     "corrections": CorrectionsDirective,
     "update": UpdateDirective,
     "appearance": AppearanceDirective,
+    "excerpt": ExcerptDirective,
     "bibliography": BibliographyDirective,
 }
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .._gc import without_collector
 from ..diagnostics import Subtype, warn
-from ..models import OPEN_STATUSES, AnnotatedView, Claim
+from ..models import OPEN_STATUSES, AnnotatedView, Claim, is_web_url
 from .ledger import load_ledger
 
 if TYPE_CHECKING:
@@ -202,6 +202,39 @@ def source_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             )
 
 
+def archive_problems(domain: FactCheckDomain) -> Iterator[Problem]:
+    """With ``factcheck_require_archive``: every cited http(s) source has a capture
+    taken before the claims citing it were published."""
+    if not domain.env.config.factcheck_require_archive:
+        return
+    index = domain.index
+    for source in index.sources.values():
+        citing = index.claims_citing.get(source.id)
+        if not citing or not is_web_url(source.url):
+            continue
+        capture = source.capture
+        if capture is None or not capture.ok:
+            why = f" (the last attempt failed: {capture.error})" if capture is not None else ""
+            yield Problem(
+                "unarchived-source",
+                f"fc:source {source.id!r}: {source.url} has no capture in the archive "
+                f"ledger{why}; run sphinx-factcheck archive",
+                source.docname,
+                source.lineno,
+            )
+            continue
+        published = [c.published for c in citing if c.published]
+        if published and capture.day > min(published):
+            yield Problem(
+                "unarchived-source",
+                f"fc:source {source.id!r}: {source.url} was captured only on "
+                f"{capture.day.isoformat()}, after the claim citing it was published "
+                f"({min(published).isoformat()}): the capture may not show what was cited",
+                source.docname,
+                source.lineno,
+            )
+
+
 def ledger_problems(domain: FactCheckDomain) -> Iterator[Problem]:
     """Published verdicts may change only with a logged update, and never vanish."""
     ledger = load_ledger(domain.env.config, domain.env.srcdir)
@@ -243,6 +276,7 @@ def all_problems(domain: FactCheckDomain) -> list[Problem]:
             find_problems(domain),
             view_problems(domain),
             source_problems(domain),
+            archive_problems(domain),
             ledger_problems(domain),
         )
     )

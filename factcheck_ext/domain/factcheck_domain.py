@@ -110,6 +110,16 @@ class FactCheckDomain(Domain):
         record = self.docs.get(docname, EMPTY_RECORD)
         self.data["docs"][docname] = record.replacing(depends_on=keys)
 
+    @property
+    def evidence_state(self) -> tuple[Any, Mapping[str, str]]:
+        """The evidence files' stamp at the last build and, per address, a fingerprint of
+        what they said of it (see :mod:`.evidence`)."""
+        state: tuple[Any, Mapping[str, str]] = self.data.get("evidence") or ((None, None), {})
+        return state[0], state[1]
+
+    def note_evidence(self, stamp: Any, digests: Mapping[str, str]) -> None:
+        self.data["evidence"] = (stamp, dict(digests))
+
     def release_objects(self, docname: str) -> None:
         """*docname* has been read: keep its record packed until it is used."""
         record = self.docs.get(docname)

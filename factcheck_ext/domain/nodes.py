@@ -84,3 +84,8 @@ class html_chart(nodes.General, nodes.Element):
     """An SVG chart, for HTML only (``node["svg"]``; a table next to it holds the same
     words).  It has no text of its own, so no Sphinx version indexes the chart's
     labels for search (Sphinx 8 indexes raw HTML with its tags stripped)."""
+
+
+class robust_reference(nodes.reference):
+    """A link that names its archived copy (Robust Links attributes, in HTML); every
+    other format writes it as a plain link."""

@@ -23,9 +23,18 @@ from ..diagnostics import warn
 from ..domain import get_domain
 from ..domain.project_index import ProjectIndex
 from ..i18n import language_of
-from ..models import Appearance, Article, Claim, Claimant, Scale, Verdict, is_web_url
+from ..models import (
+    Appearance,
+    Article,
+    Claim,
+    Claimant,
+    Scale,
+    Source,
+    Verdict,
+    is_web_url,
+)
 from ..text.linked import resolved_text
-from .addresses import page_address
+from .addresses import base_url, page_address
 
 #: verdicts that mean "not a checkable claim": no ClaimReview is emitted
 NOT_CHECKABLE = frozenset({"opinion"})
@@ -138,6 +147,21 @@ def appearances(claim: Claim, article: Article | None) -> dict[str, Any]:
     return {"appearance": works[0] if len(works) == 1 else works, "firstAppearance": earliest}
 
 
+def cited_work(source: Source, base: str = "") -> dict[str, Any]:
+    """A cited source as a CreativeWork, with its archived copy (``archivedAt``): a
+    replay address, or a local capture's package where the site publishes it."""
+    work: dict[str, Any] = {"@type": "CreativeWork", "url": source.url}
+    if source.title:
+        work["name"] = source.title
+    archived = source.archived_copy
+    capture = source.capture
+    if not archived and base and capture is not None and capture.ok and capture.wacz:
+        archived = base + capture.wacz
+    if is_web_url(archived):
+        work["archivedAt"] = archived
+    return work
+
+
 def reviewed_verdict(claim: Claim, scale: Scale) -> Verdict | None:
     """The verdict a ClaimReview rates, or None: the claim gets no ClaimReview."""
     verdict = scale.get(claim.shown_verdict)
@@ -152,6 +176,7 @@ def claim_review(
     url: str,
     publisher: dict[str, Any],
     language: str | None = None,
+    base: str = "",
 ) -> dict[str, Any] | None:
     """One ClaimReview, or None for a claim without a checkable verdict."""
     verdict = reviewed_verdict(claim, scale)
@@ -188,6 +213,10 @@ def claim_review(
         review["inLanguage"] = claim.language or language
     if claim.date_modified:
         review["dateModified"] = claim.date_modified.isoformat()
+    cited = [index.sources[s] for s in claim.all_sources if s in index.sources]
+    citations = [cited_work(source, base) for source in cited if is_web_url(source.url)]
+    if citations:
+        review["citation"] = citations
     corrections = [
         {
             "@type": "CorrectionComment",
@@ -227,11 +256,13 @@ def page_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
         claims = index.claims_by_doc.get(pagename, [])
     if not claims:
         return []
-    publisher, language = publisher_of(app), language_of(app)
+    publisher, language, base = publisher_of(app), language_of(app), base_url(app)
     reviews = []
     for claim in claims:
         url = page_address(app, pagename, claim.anchor)
-        review = claim_review(claim, index, scale, url=url, publisher=publisher, language=language)
+        review = claim_review(
+            claim, index, scale, url=url, publisher=publisher, language=language, base=base
+        )
         if review:
             reviews.append(review)
     return reviews

@@ -33,6 +33,7 @@ COLUMNS = (
     "sources",
     "url",
     "appearances",
+    "source_archives",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,6 +56,19 @@ class Rows:
             self._uris[docname] = page_address(self.app, docname)
         return self._uris[docname]
 
+    def archives(self, claim: Claim) -> list[str]:
+        """The archived copies of the claim's sources: a capture's replay address or
+        local package (as a path in the output), else the typed ``:archive:``."""
+        found = []
+        for source_id in claim.all_sources:
+            source = self.index.sources.get(source_id)
+            capture = source.capture if source is not None else None
+            local = capture.wacz if capture is not None and capture.ok else None
+            copy = source.archived_copy or local if source is not None else None
+            if copy:
+                found.append(copy)
+        return found
+
     def line(self, claim: Claim) -> str:
         """One claim's row, as CSV text with its line end."""
         index = self.index
@@ -73,6 +87,7 @@ class Rows:
             "; ".join(claim.all_sources),
             f"{self.page_url(claim.docname)}#{claim.anchor}",
             " ".join(a.url for a in claim.appearances if a.url),
+            " ".join(self.archives(claim)),
         ]
         return csv_lines([[neutralised(cell) for cell in row]])
 

@@ -4,8 +4,9 @@ between builds.
 With ten thousand claims, dumping every claim record again is most of what
 writing the dataset costs, though an incremental build changed a handful.  A
 claim's record and row depend on its own document (the claim), on its article's
-document (the fallback date, the quote's place in the text, the title) and on its
-claimant's document (whether it is registered, its name), plus the verdict scale,
+document (the fallback date, the quote's place in the text, the title), on its
+claimant's document (whether it is registered, its name) and on its sources'
+documents (their archived copies, in the row), plus the verdict scale,
 the builder and base URL (the row's link) and the code that shapes them: the
 extension's source files and pydantic's serialiser, fingerprinted.  The dataset's
 JSON Schema depends on that code alone, so it is kept too.  Each document is
@@ -96,6 +97,13 @@ class RecordsCache:
             # a record names its claimant's id only while that claimant exists
             registered = sorted({c.claimant for c in claims if c.claimant in index.claimants})
             others.update(index.claimants[c].docname for c in registered)
+            # a row names its sources' archived copies (their captures)
+            others.update(
+                index.sources[s].docname
+                for c in claims
+                for s in c.all_sources
+                if s in index.sources
+            )
             inputs = (
                 self._fingerprint(docs, docname),
                 tuple(registered),

@@ -11,10 +11,8 @@ claimants are shared, reviews already imported are skipped, earlier pages are ke
 
 from __future__ import annotations
 
-import io
 import json
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -91,46 +89,21 @@ def known_objects(out: Path, settings: Settings, output_format: str) -> Known:
     srcdir = settings.srcdir or (out if pages else None)
     if srcdir is None:
         return Known(pages=pages)
-    from sphinx.application import Sphinx
-    from sphinx.errors import SphinxError
-    from sphinx.util.docutils import docutils_namespace, patch_docutils
-
-    from ..domain import get_domain
+    from ..domain.reading import read_project
 
     overrides: dict[str, Any] = {}
     if settings.srcdir is None:  # a folder of imported pages without a conf.py
         extensions = ["factcheck_ext"] + (["myst_parser"] if output_format == "md" else [])
         overrides = {"extensions": extensions}
-    confdir = settings.srcdir
-    # as sphinx-build does: docutils' registries are put back afterwards, so that a
-    # build later in the same process starts clean
-    with (
-        tempfile.TemporaryDirectory() as scratch,
-        patch_docutils(confdir),
-        docutils_namespace(),
-    ):
-        try:
-            app = Sphinx(
-                str(srcdir),
-                str(confdir) if confdir else None,
-                str(Path(scratch) / "out"),
-                str(Path(scratch) / "doctrees"),
-                "dummy",
-                confoverrides=overrides,
-                status=None,
-                warning=io.StringIO(),
-                freshenv=True,
-            )
-            app.build()
-        except SphinxError:  # a new project with no root document yet: nothing known
-            return Known(pages=pages)
-        index = get_domain(app.env).index
-        return Known(
-            claims=set(index.claims),
-            sources=set(index.sources),
-            claimants=list(index.claimants.values()),
-            pages=pages,
-        )
+    index = read_project(srcdir, settings.srcdir, overrides)
+    if index is None:  # a new project with no root document yet: nothing known
+        return Known(pages=pages)
+    return Known(
+        claims=set(index.claims),
+        sources=set(index.sources),
+        claimants=list(index.claimants.values()),
+        pages=pages,
+    )
 
 
 def _host(url: str | None) -> str:

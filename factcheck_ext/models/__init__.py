@@ -6,6 +6,8 @@ reusable field types, ``scale`` the verdict scale, ``objects`` what a report is
 made of, ``views`` what its tables and summaries select.
 """
 
+from .compact import CompactPickle
+from .evidence import ArchiveLedger, Capture, DriftCheck, DriftReport
 from .fields import (
     CLAIMANT_KINDS,
     ID_PATTERN,
@@ -20,7 +22,7 @@ from .objects import (
     Article,
     Claim,
     Claimant,
-    CompactPickle,
+    Excerpt,
     Located,
     Source,
     TextLink,
@@ -57,14 +59,19 @@ __all__ = [
     "UPDATE_KINDS",
     "AnnotatedView",
     "Appearance",
+    "ArchiveLedger",
     "Article",
     "BibliographyView",
+    "Capture",
     "Claim",
     "ClaimQuery",
     "Claimant",
     "ClaimsView",
     "CompactPickle",
     "CorrectionsView",
+    "DriftCheck",
+    "DriftReport",
+    "Excerpt",
     "Located",
     "Scale",
     "Source",

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -17,6 +16,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .compact import CompactPickle
+from .evidence import Capture, DriftCheck
 from .fields import (
     OPEN_STATUSES,
     SOURCE_KINDS,
@@ -55,49 +56,6 @@ def _scale_key(value: str | None, info: ValidationInfo) -> str | None:
             {"value": value, "allowed": ", ".join(scale.keys)},
         )
     return key
-
-
-class CompactPickle(BaseModel):
-    """Pickle as a tuple of field values; frozen.
-
-    The build environment is pickled after every build and loaded before the next;
-    with ten thousand claims pydantic's default state (a dict, the set of fields set,
-    extras) makes that file several times larger and slower to load.  Frozen because
-    a stored record keeps its pickled form (see ``domain.records``): a change is a
-    ``model_copy``, never an assignment.
-    """
-
-    model_config = ConfigDict(frozen=True)
-
-    #: the field names, and the set of them every restored instance shares
-    _fc_field_names: ClassVar[tuple[str, ...]]
-    _fc_fields_set: ClassVar[set[str]]
-
-    @classmethod
-    def _field_names(cls) -> tuple[str, ...]:
-        names = cls.__dict__.get("_fc_field_names")
-        if names is None:
-            names = tuple(cls.model_fields)
-            cls._fc_field_names = names
-            # every restored instance has all fields set: one set per class, not one per
-            # object (pydantic only adds field names to it, which are all there already)
-            cls._fc_fields_set = set(names)
-        return names
-
-    def __getstate__(self) -> tuple[Any, ...]:  # type: ignore[override]
-        values = self.__dict__
-        return tuple([values[name] for name in self._field_names()])
-
-    def __setstate__(self, state: Any) -> None:
-        if isinstance(state, dict):  # pydantic's own format
-            super().__setstate__(state)
-            return
-        names = type(self).__dict__.get("_fc_field_names") or self._field_names()
-        setter = object.__setattr__
-        setter(self, "__dict__", dict(zip(names, state, strict=False)))
-        setter(self, "__pydantic_fields_set__", type(self).__dict__["_fc_fields_set"])
-        setter(self, "__pydantic_extra__", None)
-        setter(self, "__pydantic_private__", None)
 
 
 class Located(CompactPickle):
@@ -280,6 +238,18 @@ def is_open(claim: Claim) -> bool:
     return claim.status in OPEN_STATUSES
 
 
+class Excerpt(CompactPickle):
+    """A passage of a source the analysis relies on, verbatim (``fc:excerpt``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    text: str
+    selector: TextQuoteSelector | None = Field(
+        default=None, description="where the passage is in the captured text, when found"
+    )
+    lineno: int = Field(default=0, exclude=True)
+
+
 class Source(Located):
     """A piece of evidence a verdict rests on."""
 
@@ -294,6 +264,21 @@ class Source(Located):
         default=None,
         description='a fact-check source\'s own rating, in its words ("Pants on Fire")',
     )
+    excerpts: tuple[Excerpt, ...] = ()
+    capture: Capture | None = Field(
+        default=None, description="the newest capture of url, from the archive ledger"
+    )
+    drift: DriftCheck | None = Field(
+        default=None, description="how url reads now, from the drift report"
+    )
+
+    @property
+    def archived_copy(self) -> str | None:
+        """The archived copy's web address: the ledger's capture, else ``:archive:``."""
+        capture = self.capture
+        if capture is not None and capture.ok and capture.archived_url:
+            return capture.archived_url
+        return self.archive
 
 
 class Claimant(Located):

@@ -9,12 +9,41 @@ from typing import Any
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from ..domain.nodes import robust_reference
 from ..models import TextLink, is_web_url
 from ..text.linked import text_parts
+
+#: prefix of an address relative to the output's root (a local capture's package),
+#: made relative to the page by :class:`.transforms.LocalEvidenceLinks`
+OUTPUT_ROOT = "fc-output-root:"
+
+
+def robust_link(
+    url: str | None,
+    archived: str | None,
+    day: str | None,
+    *content: nodes.Node | str,
+    original: str | None = None,
+) -> nodes.Node:
+    """A link that names its archived copy (Robust Links: ``data-originalurl``,
+    ``data-versionurl``, ``data-versiondate``), so that a reader's tools can fall back
+    to the copy; a plain link in the formats that cannot say so."""
+    node = link(url, *content)
+    if not isinstance(node, nodes.reference) or not archived:
+        return node
+    robust = robust_reference("", "", *node.children, refuri=node["refuri"], internal=False)
+    robust["robust_links"] = {
+        "data-originalurl": original or url,
+        "data-versionurl": archived,
+        **({"data-versiondate": day} if day else {}),
+    }
+    return robust
 
 
 def link(url: str | None, *content: nodes.Node | str) -> nodes.Node:
     children = [nodes.Text(c) if isinstance(c, str) else c for c in content]
+    if url and url.startswith(OUTPUT_ROOT):
+        return nodes.reference("", "", *children, refuri=url, internal=False)
     if not is_web_url(url):
         return nodes.inline("", "", *children)
     return nodes.reference("", "", *children, refuri=url, internal=False)

@@ -20,9 +20,17 @@ def bibliography(
     carry their anchors (``source-<id>``)."""
     items = nodes.bullet_list(classes=["fc-bibliography"])
     for source in sources:
-        entry = xref("source", source.id, docname, nodes.strong("", source.title or source.id))
+        # an entry defined here links its title to the source's address; elsewhere the
+        # title links to the entry, and the address is given on its own
+        entry = (
+            None
+            if anchored
+            else xref("source", source.id, docname, nodes.strong("", source.title or source.id))
+        )
         item = nodes.list_item(ids=[source.anchor] if anchored else [])
-        item += nodes.paragraph("", "", *citation(source, title=entry), classes=["fc-citation"])
+        item += nodes.paragraph(
+            "", "", *citation(source, title=entry, docname=docname), classes=["fc-citation"]
+        )
         item += cited_by(source, index, docname)
         items += item
     return items
