@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sphinx.locale
 
-from .helpers import ROOTS
+from .helpers import ROOTS, pywb_bin
 
 #: marker -> (what the tests need, how to get it)
 TOOLS = {
@@ -35,7 +35,14 @@ def _forget_catalogs() -> Iterator[None]:
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """A test marked ``browser`` or ``latex`` fails, saying what to install, when its
-    tool is missing: deselect them with ``-m "not browser and not latex"`` instead."""
+    tool is missing: deselect them with ``-m "not browser and not latex and not pywb"`` instead."""
+    if item.get_closest_marker("pywb") and pywb_bin() is None:
+        pytest.fail(
+            "this test needs pywb (python3 -m venv .venv-pywb && .venv-pywb/bin/pip install "
+            "pywb, or FACTCHECK_PYWB=<its bin folder>); or deselect the pywb tests with "
+            "-m 'not pywb'",
+            pytrace=False,
+        )
     for marker, (tool, install) in TOOLS.items():
         if item.get_closest_marker(marker) and shutil.which(tool) is None:
             pytest.fail(

@@ -3,6 +3,7 @@ produced (its warnings, its pages)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -69,3 +70,15 @@ def write_project(path: Path, files: dict[str, str], conf: str = "") -> Path:
 def copy_root(name: str, dest: Path) -> Path:
     shutil.copytree(ROOTS / f"test-{name}", dest)
     return dest
+
+
+def pywb_bin() -> Path | None:
+    """The folder of pywb's ``wayback`` and ``wb-manager``: ``$FACTCHECK_PYWB``, the
+    repository's ``.venv-pywb`` (pywb pins its own dependencies, so it lives apart), or
+    the PATH."""
+    candidates = [os.environ.get("FACTCHECK_PYWB"), Path(__file__).parents[1] / ".venv-pywb/bin"]
+    for folder in candidates:
+        if folder and (Path(folder) / "wayback").is_file():
+            return Path(folder)
+    found = shutil.which("wayback")
+    return Path(found).parent if found else None

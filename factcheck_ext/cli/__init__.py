@@ -72,6 +72,46 @@ def _parser() -> argparse.ArgumentParser:
         "new names)",
     )
 
+    archive = commands.add_parser(
+        "archive",
+        help="capture every cited address that has no capture yet",
+        description="Read the project the way Sphinx does, and capture every http(s) "
+        "address its sources, articles and claims' appearances cite that has no capture "
+        "in SRCDIR/factcheck-archive.json (failed ones are tried again). The ledger is "
+        "written after each capture. Exit status 1 when a capture failed.",
+    )
+    archive.add_argument("srcdir", type=Path, metavar="SRCDIR")
+    archive.add_argument(
+        "--backend",
+        choices=("local", "pywb", "wayback", "perma"),
+        default="local",
+        help="local: a WACZ under SRCDIR/_evidence (default); pywb: a pywb in record "
+        "mode (--pywb); wayback: Save Page Now 2 (WAYBACK_ACCESS_KEY, WAYBACK_SECRET_KEY); "
+        "perma: perma.cc (PERMA_API_KEY)",
+    )
+    archive.add_argument("--pywb", metavar="URL/COLLECTION", help="the pywb collection")
+    archive.add_argument(
+        "--poll",
+        type=float,
+        default=5.0,
+        metavar="S",
+        help="seconds between two status checks of Save Page Now (default 5)",
+    )
+    _fetch_options(archive)
+
+    drift = commands.add_parser(
+        "drift",
+        help="compare each captured address with the live page",
+        description="Fetch every captured address live and compare its main text with "
+        "the capture's: same, changed, gone or soft-404. Writes "
+        "SRCDIR/factcheck-drift.json, which the build reads, and prints a table.",
+    )
+    drift.add_argument("srcdir", type=Path, metavar="SRCDIR")
+    drift.add_argument(
+        "--strict", action="store_true", help="exit 1 when anything is gone or changed"
+    )
+    _fetch_options(drift)
+
     init = commands.add_parser(
         "init",
         help="start a new report project",
@@ -96,8 +136,33 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _fetch_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S", help="per request (default 30)"
+    )
+    command.add_argument(
+        "--max-bytes",
+        type=int,
+        default=50_000_000,
+        metavar="N",
+        help="the largest body fetched (default 50 MB)",
+    )
+    command.add_argument(
+        "--rate",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="seconds between two requests to one host (default 1)",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in ("archive", "drift"):
+        from .evidence import archive_command, drift_command
+
+        command = archive_command if args.command == "archive" else drift_command
+        return command(args)
     if args.command == "import":
         from ..importers.run import import_reviews
 
