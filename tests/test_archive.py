@@ -274,6 +274,15 @@ def test_excerpts_are_checked_against_the_capture(make_app, tmp_path, site):
     assert found["selector"]["exact"] == "the price of bread rose by 4 percent over the year"
     assert found["selector"]["prefix"].endswith("said on Monday that ")
     assert missed["selector"] is None
+    # a W3C Web Annotation quoting it, on the original and on the archived copy
+    (annotation,) = stats["annotations"]
+    assert annotation["motivation"] == "quoting"
+    wacz = _ledger(src)[site.url("/bread.html")]["wacz"]
+    assert [t["source"] for t in annotation["target"]] == [
+        site.url("/bread.html"),
+        f"https://t.example/{wacz}",
+    ]
+    assert {t["selector"]["exact"] for t in annotation["target"]} == {found["selector"]["exact"]}
 
 
 def test_a_typed_archive_must_be_a_copy_of_the_source(make_app, tmp_path):
@@ -381,7 +390,7 @@ def _wayback(folder: Path, port: int, *extra: str) -> subprocess.Popen:
     raise AssertionError("pywb did not start")
 
 
-def _get(url: str, attempts: int = 50) -> bytes:
+def _get(url: str, attempts: int = 150) -> bytes:
     for _ in range(attempts):
         try:
             with urllib.request.urlopen(url, timeout=5) as answer:

@@ -122,20 +122,31 @@ def failed(url: str, backend: Backend, reason: str) -> Capture:
     return Capture(url=url, backend=backend, captured_at=_now(), error=reason)
 
 
-class LocalBackend:
-    name: Backend = "local"
+class FetchingBackend:
+    """A backend that fetches the page itself first (see the module docstring)."""
+
+    name: Backend
 
     def __init__(self, locker: Locker, fetcher: Fetcher) -> None:
         self.locker, self.fetcher = locker, fetcher
 
-    def capture(self, url: str) -> Capture:
+    def fetched(self, url: str) -> tuple[Capture, Response | None, datetime]:
+        """The page fetched and recorded (a failed capture, and no response, when the
+        fetch failed)."""
         when = _now()
         try:
             response = self.fetcher.fetch(url)
         except FetchError as exc:
-            return failed(url, self.name, str(exc))
-        capture = recorded(url, self.name, response, self.locker, when)
-        if not capture.ok:
+            return failed(url, self.name, str(exc)), None, when
+        return recorded(url, self.name, response, self.locker, when), response, when
+
+
+class LocalBackend(FetchingBackend):
+    name: Backend = "local"
+
+    def capture(self, url: str) -> Capture:
+        capture, response, when = self.fetched(url)
+        if not capture.ok or response is None:
             return capture
         path, relative = self.locker.path(f"{file_stem(url, when)}.wacz")
         write_wacz(response, path, when)
@@ -244,23 +255,17 @@ def _call(
     return status, payload if isinstance(payload, dict) else {"data": payload}, answer_headers
 
 
-class RemoteBackend:
+class RemoteBackend(FetchingBackend):
     """A public archive: the page is fetched for its text and hashes, then archived."""
-
-    name: Backend
 
     def __init__(
         self, locker: Locker, fetcher: Fetcher, poll: float = 5.0, patience: float = 300.0
-    ):
-        self.locker, self.fetcher, self.poll, self.patience = locker, fetcher, poll, patience
+    ) -> None:
+        super().__init__(locker, fetcher)
+        self.poll, self.patience = poll, patience
 
     def capture(self, url: str) -> Capture:
-        when = _now()
-        try:
-            response = self.fetcher.fetch(url)
-        except FetchError as exc:
-            return failed(url, self.name, str(exc))
-        capture = recorded(url, self.name, response, self.locker, when)
+        capture, _response, _when = self.fetched(url)
         if not capture.ok:
             return capture
         try:
@@ -365,7 +370,7 @@ BACKENDS = ("local", "pywb", "wayback", "perma")
 
 def make_backend(
     name: str, srcdir: Path, fetcher: Fetcher, pywb: str | None = None, poll: float = 5.0
-) -> LocalBackend | PywbBackend | RemoteBackend:
+) -> FetchingBackend | PywbBackend:
     locker = Locker(srcdir)
     if name == "local":
         return LocalBackend(locker, fetcher)

@@ -26,14 +26,35 @@ def _settings(srcdir: Path) -> tuple[str, str]:
     )
 
 
+def missing_tools() -> list[str]:
+    """The ``archive`` extra's libraries that are not installed."""
+    from importlib.util import find_spec
+
+    return [name for name in ("warcio", "wacz", "trafilatura", "pypdf") if find_spec(name) is None]
+
+
 def _fetcher(args: argparse.Namespace) -> Fetcher:
     return Fetcher(timeout=args.timeout, max_bytes=args.max_bytes, rate=args.rate)
 
 
-def archive_command(args: argparse.Namespace) -> int:
-    srcdir = args.srcdir.resolve()
+def _project_dir(args: argparse.Namespace) -> Path | None:
+    """The project's folder, or None (said why) when the command cannot work on it."""
+    if missing := missing_tools():
+        print(
+            f"error: {', '.join(missing)} not installed: pip install 'sphinx-factcheck[archive]'",
+            file=sys.stderr,
+        )
+        return None
+    srcdir: Path = args.srcdir.resolve()
     if not (srcdir / "conf.py").is_file():
         print(f"error: {srcdir} has no conf.py", file=sys.stderr)
+        return None
+    return srcdir
+
+
+def archive_command(args: argparse.Namespace) -> int:
+    srcdir = _project_dir(args)
+    if srcdir is None:
         return STOPPED
     ledger_name, _drift = _settings(srcdir)
     index = read_project(srcdir, srcdir)
@@ -56,9 +77,8 @@ def archive_command(args: argparse.Namespace) -> int:
 
 
 def drift_command(args: argparse.Namespace) -> int:
-    srcdir = args.srcdir.resolve()
-    if not (srcdir / "conf.py").is_file():
-        print(f"error: {srcdir} has no conf.py", file=sys.stderr)
+    srcdir = _project_dir(args)
+    if srcdir is None:
         return STOPPED
     ledger_name, drift_name = _settings(srcdir)
     try:

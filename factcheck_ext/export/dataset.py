@@ -51,6 +51,40 @@ class ClaimantRecord(Claimant):
 
 class SourceRecord(Source):
     cited_by: list[str] = Field(default_factory=list, description="ids of the citing claims")
+    annotations: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="W3C Web Annotations quoting each excerpt found in the capture, "
+        "targeting the original address and the archived copy",
+    )
+
+
+def excerpt_annotations(source: Source, base_url: str | None) -> list[dict[str, Any]]:
+    """Each located excerpt as a W3C Web Annotation (``motivation: quoting``) whose
+    TextQuoteSelector targets both the source's address and its archived copy."""
+    capture = source.capture
+    archived = source.archived_copy
+    if not archived and base_url and capture is not None and capture.ok and capture.wacz:
+        archived = base_url + capture.wacz
+    addresses = [a for a in (source.url, archived) if a]
+    annotations = []
+    for excerpt in source.excerpts:
+        if excerpt.selector is None or not addresses:
+            continue
+        selector = {
+            "type": "TextQuoteSelector",
+            "exact": excerpt.selector.exact,
+            "prefix": excerpt.selector.prefix,
+            "suffix": excerpt.selector.suffix,
+        }
+        annotations.append(
+            {
+                "@context": "http://www.w3.org/ns/anno.jsonld",
+                "type": "Annotation",
+                "motivation": "quoting",
+                "target": [{"source": address, "selector": selector} for address in addresses],
+            }
+        )
+    return annotations
 
 
 class ScaleRecord(BaseModel):
@@ -110,6 +144,7 @@ def dataset_header(
         cited_by = [claim.id for claim in index.claims_citing.get(source_id, ())]
         cited_by.sort()
         record["cited_by"] = cited_by
+        record["annotations"] = excerpt_annotations(index.sources[source_id], base_url)
         sources.append(record)
     return {
         "format_version": FORMAT_VERSION,
