@@ -24,6 +24,8 @@ factcheck_feed = True
 factcheck_require_review = True
 # Every claim names a registered claimant (with a profile and a scorecard).
 factcheck_claimants_required = True
+# the desk's published checks: a claim that comes back is recognised (report/followup)
+factcheck_catalogues = ["report/back-catalogue.jsonl"]
 
 # PDF (sphinx-build -b latex, then make): pdflatex knows most of the characters the
 # report uses; the performance page writes minus signs, and the translation guide

@@ -28,7 +28,9 @@ from .export.dataset import write_dataset
 from .export.evidence_files import copy_local_captures
 from .export.feed import check_feed_config, link_feed, write_feed
 from .export.meta import add_link_preview
+from .export.sqlite_db import write_sqlite
 from .i18n import add_catalog
+from .memory.suggestions import suggest
 from .render.html_assets import add_static_files, add_static_path
 from .render.index_page import add_templates_path, render_index_page
 from .render.latex_assets import add_latex_package
@@ -93,12 +95,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", add_latex_package)
     app.connect("html-page-context", render_index_page)
 
+    # the desk's memory: every claim matched against earlier checks, once it is read
+    app.connect("env-updated", suggest)
+
     # machine-readable output and the status builder
     app.connect("env-updated", warn_without_baseurl)
     app.connect("html-page-context", add_json_ld)
     app.connect("build-finished", write_dataset)
     app.connect("build-finished", write_feed)
     app.connect("build-finished", copy_local_captures)
+    app.connect("build-finished", write_sqlite)
     app.connect("html-page-context", link_feed)
     # before sphinxext-opengraph (priority 500), which then takes our description
     app.connect("html-page-context", add_link_preview, priority=400)

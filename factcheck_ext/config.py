@@ -32,6 +32,9 @@ CONFIG_VALUES: dict[str, tuple[Any, _ConfigRebuild, tuple[type, ...]]] = {
     "factcheck_archive_file": ("factcheck-archive.json", "env", (str,)),
     "factcheck_drift_file": ("factcheck-drift.json", "env", (str,)),
     "factcheck_require_archive": (False, "env", (bool,)),
+    "factcheck_catalogues": ([], "env", (list, tuple)),
+    "factcheck_matching": (None, "env", (bool, type(None))),
+    "factcheck_match_threshold": (0.5, "env", (float, int)),
 }
 
 

@@ -55,11 +55,20 @@ Subtype = Literal[
     "archive-mismatch",
     "source-misquote",
     "bad-evidence-file",
+    "previously-checked",
+    "bad-catalogue",
+    "family-disagrees",
 ]
 
 #: subtype -> what it means (shown in the docs' warning reference); the tests check
 #: that it names every :data:`Subtype`
 SUBTYPES: dict[Subtype, str] = {
+    "previously-checked": "A claim resembles an earlier check (in a catalogue, or an earlier "
+    "claim of the project) that its author has not linked with ``:same-as:`` or dismissed "
+    "with ``:not-same-as:``.",
+    "bad-catalogue": "A file of ``factcheck_catalogues`` cannot be read.",
+    "family-disagrees": "Checks of the same claim (a ``:same-as:`` family) have different "
+    "verdicts (reported by the ``factcheck`` status builder).",
     "unarchived-source": "With ``factcheck_require_archive``: a cited http(s) source has no "
     "capture in the archive ledger, or was captured only after the claim was published.",
     "archive-mismatch": "A source's ``:archive:`` is an archive's home page, or an archived "

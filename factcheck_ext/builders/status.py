@@ -67,6 +67,28 @@ def failed_captures(index: ProjectIndex) -> list[Problem]:
     ]
 
 
+def disagreeing_families(index: ProjectIndex) -> list[Problem]:
+    """Families (``:same-as:``) whose checked members have different verdicts: the
+    desk should know before it publishes one more."""
+    problems = []
+    for claim in sorted(index.claims.values(), key=lambda c: c.id):
+        members = [index.claims[m] for m in index.family(claim.id) if m in index.claims]
+        verdicts = {c.shown_verdict for c in [claim, *members] if c.shown_verdict}
+        if len(verdicts) > 1 and claim.shown_verdict:
+            others = ", ".join(f"{c.id} ({c.shown_verdict})" for c in members if c.shown_verdict)
+            problems.append(
+                Problem(
+                    "family-disagrees",
+                    f"fc:claim {claim.id!r} ({claim.shown_verdict}) is the same claim as "
+                    f"{others}, with another verdict",
+                    claim.docname,
+                    claim.lineno,
+                    claim.id,
+                )
+            )
+    return problems
+
+
 def status_report(index: ProjectIndex, problems: list[Problem]) -> dict[str, Any]:
     by_claim: dict[str, list[str]] = {}
     for problem in problems:
@@ -156,6 +178,7 @@ class FactCheckStatusBuilder(Builder):
         problems = all_problems(domain) + open_checks(index)
         if not self.config.factcheck_require_archive:
             problems += failed_captures(index)
+        problems += disagreeing_families(index)
         report_problems(domain, problems)
         report = status_report(index, problems)
         outdir = Path(self.outdir)

@@ -112,6 +112,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     _fetch_options(drift)
 
+    from ..memory.command import add_parser as add_match
+
+    add_match(commands)
+
     init = commands.add_parser(
         "init",
         help="start a new report project",
@@ -158,6 +162,10 @@ def _fetch_options(command: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "match":
+        from ..memory.command import run
+
+        return run(args)
     if args.command in ("archive", "drift"):
         from .evidence import archive_command, drift_command
 

@@ -43,6 +43,8 @@ class ClaimDirective(ObjectDirective):
         "checked-by": directives.unchanged,
         "reviewed-by": directives.unchanged,
         "language": directives.unchanged,
+        "same-as": directives.unchanged,
+        "not-same-as": directives.unchanged,
     }
 
     def prepare(self, data: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .._gc import without_collector
 from ..diagnostics import Subtype, warn
-from ..models import OPEN_STATUSES, AnnotatedView, Claim, is_web_url
+from ..models import OPEN_STATUSES, AnnotatedView, Claim, Suggestion, is_web_url
 from .ledger import load_ledger
 
 if TYPE_CHECKING:
@@ -235,6 +235,51 @@ def archive_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             )
 
 
+def memory_problems(domain: FactCheckDomain) -> Iterator[Problem]:
+    """Likely earlier checks not yet decided on, and ``:same-as:`` ids that name
+    nothing (see ``memory.suggestions``)."""
+    index, catalogue = domain.index, domain.catalogue
+    for claim in index.claims.values():
+        for other in claim.same_as:
+            if other not in index.claims and other not in catalogue:
+                yield _claim_problem(
+                    claim,
+                    "unknown-claim",
+                    f": :same-as: {other!r} is neither a claim of this project nor an "
+                    "entry of factcheck_catalogues",
+                    sep="",
+                )
+    for claim_id, found in sorted(domain.suggestions.items()):
+        suggested = index.claims.get(claim_id)
+        if suggested is None or not found:
+            continue
+        yield _claim_problem(
+            suggested,
+            "previously-checked",
+            f"may have been checked before: {describe_match(found[0], domain)}; link it "
+            "with :same-as: or dismiss it with :not-same-as:",
+        )
+
+
+def describe_match(found: Suggestion, domain: FactCheckDomain) -> str:
+    """The earlier check named in a warning: its id, who checked it, what they found,
+    when and where."""
+    if found.kind == "claim":
+        other = domain.index.claims.get(found.match)
+        verdict = domain.scale.get(other.verdict) if other else None
+        where = f"{other.docname}:{other.lineno}" if other else "?"
+        return (
+            f"claim {found.match!r} of this project ({where}"
+            + (f", {verdict.label}" if verdict else ", not yet checked")
+            + f"; score {found.score:.2f})"
+        )
+    entry = domain.catalogue.get(found.match)
+    if entry is None:
+        return f"catalogue entry {found.match!r} (score {found.score:.2f})"
+    details = [d for d in (entry.publisher, entry.rating, entry.date, entry.url) if d]
+    return f"catalogue entry {found.match!r} ({', '.join(details)}; score {found.score:.2f})"
+
+
 def ledger_problems(domain: FactCheckDomain) -> Iterator[Problem]:
     """Published verdicts may change only with a logged update, and never vanish."""
     ledger = load_ledger(domain.env.config, domain.env.srcdir)
@@ -277,6 +322,7 @@ def all_problems(domain: FactCheckDomain) -> list[Problem]:
             view_problems(domain),
             source_problems(domain),
             archive_problems(domain),
+            memory_problems(domain),
             ledger_problems(domain),
         )
     )

@@ -18,7 +18,16 @@ from sphinx.util.typing import RoleFunction
 
 from .._gc import promote_to_oldest_generation
 from ..config import project_scale
-from ..models import Claim, Claimant, Located, Scale, View, is_open
+from ..models import (
+    CatalogueEntry,
+    Claim,
+    Claimant,
+    Located,
+    Scale,
+    Suggestion,
+    View,
+    is_open,
+)
 from .checks import report_problems
 from .indices import ClaimantIndex, ClaimIndex, SourceIndex, named_in_language
 from .project_index import ProjectIndex
@@ -64,6 +73,11 @@ class FactCheckDomain(Domain):
         self._scale: Scale | None = None
         #: problems already warned about in this build (see checks.report_problems)
         self.reported_problems: set[Any] = set()
+        #: the desk's memory for this build (set by ``memory.suggestions`` once the
+        #: project is read): catalogue entries the claims name or resemble, and the
+        #: undecided likely matches of each claim
+        self.catalogue: Mapping[str, CatalogueEntry] = {}
+        self.suggestions: Mapping[str, tuple[Suggestion, ...]] = {}
 
     # --- storage --------------------------------------------------------
 
@@ -110,6 +124,15 @@ class FactCheckDomain(Domain):
         record = self.docs.get(docname, EMPTY_RECORD)
         self.data["docs"][docname] = record.replacing(depends_on=keys)
 
+    def note_memory(
+        self,
+        catalogue: Mapping[str, CatalogueEntry],
+        suggestions: Mapping[str, tuple[Suggestion, ...]],
+    ) -> None:
+        """The catalogue entries and suggested matches of this build (not stored in
+        the environment: they are worked out again by every build)."""
+        self.catalogue, self.suggestions = dict(catalogue), dict(suggestions)
+
     @property
     def evidence_state(self) -> tuple[Any, Mapping[str, str]]:
         """The evidence files' stamp at the last build and, per address, a fingerprint of
@@ -151,6 +174,7 @@ class FactCheckDomain(Domain):
             withhold = None if self.env.config.factcheck_publish_unchecked else is_open
             self._index = ProjectIndex(self.docs, withhold)
             promote_to_oldest_generation()
+        self._index.catalogue = self.catalogue
         return self._index
 
     # --- references -------------------------------------------------------

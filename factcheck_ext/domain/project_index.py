@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from .._gc import without_collector
-from ..models import Article, Claim, Claimant, Located, Source
+from ..models import Article, CatalogueEntry, Claim, Claimant, Located, Source
 from ..text.quotes import ArticleText, article_text, selector_fields
 from .records import DocRecord
 
@@ -76,6 +76,16 @@ class ProjectIndex:
         self._texts: dict[str, ArticleText | None] = {}
         self._spans: dict[str, tuple[int, int] | None] = {}
         self._inventory: list[tuple[str, str, str, str, str, int]] | None = None
+        self._families: dict[str, tuple[str, ...]] | None = None
+        #: the catalogue entries this build's claims name or resemble (set by the domain)
+        self.catalogue: Mapping[str, CatalogueEntry] = {}
+
+    def family(self, claim_id: str) -> tuple[str, ...]:
+        """The other members of a claim's family: every claim and catalogue id linked to
+        it by ``:same-as:``, either way and through others (sorted; empty for none)."""
+        if self._families is None:
+            self._families = _families(self.claims.values())
+        return self._families.get(claim_id, ())
 
     def inventory(self) -> list[tuple[str, str, str, str, str, int]]:
         """The domain's objects for the search index and objects.inv (both ask)."""
@@ -157,3 +167,29 @@ class ProjectIndex:
             return claim.date
         article = self.articles.get(claim.article or "")
         return article.published if article else None
+
+
+def _families(claims: Iterable[Claim]) -> dict[str, tuple[str, ...]]:
+    """Claim id -> the rest of its family (connected by ``:same-as:``, in both ways)."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    members = []
+    for claim in claims:
+        members.append(claim.id)
+        for other in claim.same_as:
+            parent[root(other)] = root(claim.id)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node in list(parent):
+        groups[root(node)].append(node)
+    families = {}
+    for claim_id in members:
+        group = groups.get(root(claim_id), [])
+        if len(group) > 1:
+            families[claim_id] = tuple(sorted(g for g in group if g != claim_id))
+    return families

@@ -21,7 +21,16 @@ from .._gc import without_collector
 from ..domain import get_domain
 from ..domain.project_index import ProjectIndex
 from ..i18n import language_of
-from ..models import Article, Claim, Claimant, Scale, Source, TextQuoteSelector, Verdict
+from ..models import (
+    Article,
+    CatalogueEntry,
+    Claim,
+    Claimant,
+    Scale,
+    Source,
+    TextQuoteSelector,
+    Verdict,
+)
 from .csv_table import CSV_FILE, Rows, write_table
 from .records_cache import RecordsCache, cache_key
 
@@ -42,6 +51,11 @@ class ClaimRecord(Claim):
         default=None,
         description="the id of the registered claimant named by claimant; "
         "null when claimant is free text",
+    )
+    family: list[str] = Field(
+        default_factory=list,
+        description="the other checks of the same claim (:same-as:, either way): claim "
+        "ids of this project and catalogue ids",
     )
 
 
@@ -110,6 +124,10 @@ class Dataset(BaseModel):
     claims: list[ClaimRecord]
     sources: list[SourceRecord]
     claimants: list[ClaimantRecord] = Field(default_factory=list)
+    catalogue: list[CatalogueEntry] = Field(
+        default_factory=list,
+        description="the entries of factcheck_catalogues that claims name with :same-as:",
+    )
 
 
 def claim_record(index: ProjectIndex, scale: Scale, claim: Claim) -> dict[str, Any]:
@@ -123,6 +141,7 @@ def claim_record(index: ProjectIndex, scale: Scale, claim: Claim) -> dict[str, A
         rating=verdict.rating if verdict else None,
         selector=index.selector(claim),
         claimant_id=claim.claimant if claim.claimant in index.claimants else None,
+        family=list(index.family(claim.id)),
     )
     return record
 
@@ -166,6 +185,13 @@ def dataset_header(
             }
             for c in sorted(index.claimants)
         ],
+        "catalogue": [
+            index.catalogue[entry_id].model_dump()
+            for entry_id in sorted(
+                {other for claim in index.claims.values() for other in claim.same_as}
+            )
+            if entry_id in index.catalogue
+        ],
     }
 
 
@@ -188,7 +214,7 @@ def claim_json(index: ProjectIndex, scale: Scale, claim: Claim) -> bytes:
 
 
 #: the members that follow ``claims`` in the dataset
-_AFTER_CLAIMS = ("sources", "claimants")
+_AFTER_CLAIMS = ("sources", "claimants", "catalogue")
 
 
 def write_document(path: Path, header: dict[str, Any], claims: list[bytes]) -> None:

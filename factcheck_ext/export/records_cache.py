@@ -44,6 +44,37 @@ def fingerprint(record: DocRecord | None) -> bytes:
     return b"" if record is None else record.fingerprint()
 
 
+def claim_inputs(
+    index: ProjectIndex,
+    docname: str,
+    claims: list[Any],
+    fingerprint_of: Callable[[str], bytes],
+) -> tuple[Any, ...]:
+    """What the published records of a document's claims depend on (see the module
+    docstring): its own fingerprint and those of the documents of their articles,
+    registered claimants, family members and sources."""
+    others = {index.articles[c.article].docname for c in claims if c.article in index.articles}
+    # a record names its claimant's id only while that claimant exists
+    registered = sorted({c.claimant for c in claims if c.claimant in index.claimants})
+    others.update(index.claimants[c].docname for c in registered)
+    # a record names its claims' families, which other documents' claims join
+    others.update(
+        index.claims[member].docname
+        for c in claims
+        for member in index.family(c.id)
+        if member in index.claims
+    )
+    # a row names its sources' archived copies (their captures)
+    others.update(
+        index.sources[s].docname for c in claims for s in c.all_sources if s in index.sources
+    )
+    return (
+        fingerprint_of(docname),
+        tuple(registered),
+        *((name, fingerprint_of(name)) for name in sorted(others)),
+    )
+
+
 class RecordsCache:
     """Reuse serialised claim records whose inputs have not changed."""
 
@@ -91,23 +122,8 @@ class RecordsCache:
         it and the documents of its claims' articles and claimants are unchanged."""
         texts: dict[str, Dumped] = {}
         for docname, claims in index.claims_by_doc.items():
-            others = {
-                index.articles[c.article].docname for c in claims if c.article in index.articles
-            }
-            # a record names its claimant's id only while that claimant exists
-            registered = sorted({c.claimant for c in claims if c.claimant in index.claimants})
-            others.update(index.claimants[c].docname for c in registered)
-            # a row names its sources' archived copies (their captures)
-            others.update(
-                index.sources[s].docname
-                for c in claims
-                for s in c.all_sources
-                if s in index.sources
-            )
-            inputs = (
-                self._fingerprint(docs, docname),
-                tuple(registered),
-                *((name, self._fingerprint(docs, name)) for name in sorted(others)),
+            inputs = claim_inputs(
+                index, docname, claims, lambda name: self._fingerprint(docs, name)
             )
             cached = self.old.get(docname)
             if (

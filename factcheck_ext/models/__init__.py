@@ -17,6 +17,7 @@ from .fields import (
     UPDATE_KINDS,
     is_web_url,
 )
+from .memory import CatalogueEntry, Suggestion
 from .objects import (
     Appearance,
     Article,
@@ -63,6 +64,7 @@ __all__ = [
     "Article",
     "BibliographyView",
     "Capture",
+    "CatalogueEntry",
     "Claim",
     "ClaimQuery",
     "Claimant",
@@ -76,6 +78,7 @@ __all__ = [
     "Scale",
     "Source",
     "SourcesView",
+    "Suggestion",
     "SummaryView",
     "TextLink",
     "TextQuoteSelector",

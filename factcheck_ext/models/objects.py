@@ -203,6 +203,17 @@ class Claim(Located):
         description="the language (BCP 47) the claim and its check are written in, "
         "when not the report's (an imported check)",
     )
+    same_as: TextList = Field(
+        default=(),
+        alias="same-as",
+        description="earlier checks of the same claim: claim ids of this project or "
+        "catalogue ids (its family)",
+    )
+    not_same_as: TextList = Field(
+        default=(),
+        alias="not-same-as",
+        description="suggested matches the author dismissed",
+    )
 
     @field_validator("verdict")
     @classmethod

@@ -6,6 +6,7 @@ from docutils import nodes
 
 from ..domain.project_index import ProjectIndex
 from ..i18n import _
+from ..i18n.labels import status_label
 from ..models import Appearance, Claim, Scale
 from ..text.quotes import sentence_around
 from .badge import claim_badge
@@ -59,6 +60,40 @@ def appearances_list(claim: Claim) -> list[nodes.Element]:
     heading += nodes.strong("", _("Where the claim appeared:"))
     items = nodes.bullet_list(classes=["fc-appearances"])
     items += [appearance_item(a) for a in ordered]
+    return [heading, items]
+
+
+def previously_checked(
+    claim: Claim, index: ProjectIndex, scale: Scale, docname: str
+) -> list[nodes.Element]:
+    """The claim's family (``:same-as:``): every earlier check of the same claim, with
+    its verdict or rating, who checked it and when, linked."""
+    members = index.family(claim.id)
+    if not members:
+        return []
+    items = nodes.bullet_list(classes=["fc-family"])
+    for member in members:
+        para = nodes.paragraph()
+        other = index.claims.get(member)
+        entry = index.catalogue.get(member)
+        if other is not None:
+            para += xref("claim", other.id, docname)
+            verdict = scale.get(other.shown_verdict)
+            para += nodes.Text(
+                ": "
+                + (verdict.label if verdict else _(status_label(other.status)))
+                + (f", {other.published.isoformat()}" if other.published else "")
+            )
+        elif entry is not None:
+            para += link(entry.url, entry.title or entry.claim)
+            details = [d for d in (entry.rating, entry.publisher, entry.date) if d]
+            if details:
+                para += nodes.Text(": " + ", ".join(details))
+        else:
+            para += nodes.literal("", member)
+        items += nodes.list_item("", para)
+    heading = nodes.paragraph(classes=["fc-family-title"])
+    heading += nodes.strong("", _("Previously checked:"))
     return [heading, items]
 
 
@@ -157,6 +192,7 @@ def render_claim(
         block += note
 
     block += appearances_list(claim)
+    block += previously_checked(claim, index, scale, docname)
 
     if body:
         analysis = nodes.container(classes=["fc-analysis"])
