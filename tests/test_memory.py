@@ -127,7 +127,7 @@ def test_a_same_as_that_names_nothing_warns(make_app, tmp_path):
     )
     warnings = [w for w in factcheck_warnings(_build(make_app, src)) if "nowhere" in w]
     assert len(warnings) == 1 and "[factcheck.unknown-claim]" in warnings[0]
-    assert "neither a claim of this project nor an entry of factcheck_catalogues" in warnings[0]
+    assert "neither a claim of this project, nor an entry of factcheck_catalogues" in warnings[0]
 
 
 def test_matching_is_off_without_catalogues_and_can_be_turned_off(make_app, tmp_path):
@@ -311,3 +311,28 @@ def test_an_incremental_build_updates_the_database_as_a_fresh_one_writes_it(make
         ).fetchall()
         assert found == [("bread",)]
     assert first.outdir == incremental.outdir
+
+
+def test_same_as_reaches_a_claim_of_another_report_through_intersphinx(make_app, tmp_path):
+    first = _build(
+        make_app, _project(tmp_path / "first", conf='suppress_warnings = ["factcheck"]\n')
+    )
+    src = write_project(
+        tmp_path / "second",
+        {
+            "index.rst": "Later\n=====\n\n"
+            ".. fc:claim:: Ablyazov got life in absentia.\n   :id: later\n"
+            "   :status: unchecked\n   :same-as: first:life, first:nowhere\n"
+        },
+        "extensions.append('sphinx.ext.intersphinx')\n"
+        # the first report as published, its inventory read from its build
+        "intersphinx_mapping = {'first': ('https://first.example/', "
+        f"{str(Path(first.outdir) / 'objects.inv')!r})}}\n",
+    )
+    app = _build(make_app, src)
+    (warning,) = factcheck_warnings(app)  # the claim that the first report does not have
+    assert "'first:nowhere'" in warning and "[factcheck.unknown-claim]" in warning
+    family = page(app, "index").find_class("fc-family")[0]
+    (link,) = family.xpath(".//a")
+    assert link.get("href") == "https://first.example/index.html#claim-life"
+    assert text_of(family).startswith("life (first)")

@@ -241,12 +241,13 @@ def memory_problems(domain: FactCheckDomain) -> Iterator[Problem]:
     index, catalogue = domain.index, domain.catalogue
     for claim in index.claims.values():
         for other in claim.same_as:
-            if other not in index.claims and other not in catalogue:
+            if other not in index.claims and other not in catalogue and other not in index.remote:
                 yield _claim_problem(
                     claim,
                     "unknown-claim",
-                    f": :same-as: {other!r} is neither a claim of this project nor an "
-                    "entry of factcheck_catalogues",
+                    f": :same-as: {other!r} is neither a claim of this project, nor an "
+                    "entry of factcheck_catalogues, nor a claim of a report in "
+                    "intersphinx_mapping",
                     sep="",
                 )
     for claim_id, found in sorted(domain.suggestions.items()):

@@ -32,6 +32,7 @@ from .checks import report_problems
 from .indices import ClaimantIndex, ClaimIndex, SourceIndex, named_in_language
 from .project_index import ProjectIndex
 from .records import EMPTY_RECORD, DocRecord, DocRecords, ObjectType
+from .remote import remote_claims
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -174,6 +175,8 @@ class FactCheckDomain(Domain):
             withhold = None if self.env.config.factcheck_publish_unchecked else is_open
             self._index = ProjectIndex(self.docs, withhold)
             promote_to_oldest_generation()
+            named = {o for c in self._index.claims.values() for o in c.same_as}
+            self._index.remote = remote_claims(self.env, sorted(named - self._index.claims.keys()))
         self._index.catalogue = self.catalogue
         return self._index
 

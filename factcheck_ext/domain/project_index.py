@@ -79,6 +79,9 @@ class ProjectIndex:
         self._families: dict[str, tuple[str, ...]] | None = None
         #: the catalogue entries this build's claims name or resemble (set by the domain)
         self.catalogue: Mapping[str, CatalogueEntry] = {}
+        #: claims of other reports named by intersphinx (``report:claim-id`` -> address,
+        #: title), set by the domain
+        self.remote: Mapping[str, tuple[str, str]] = {}
 
     def family(self, claim_id: str) -> tuple[str, ...]:
         """The other members of a claim's family: every claim and catalogue id linked to

@@ -89,6 +89,10 @@ def previously_checked(
             details = [d for d in (entry.rating, entry.publisher, entry.date) if d]
             if details:
                 para += nodes.Text(": " + ", ".join(details))
+        elif member in index.remote:
+            uri, title = index.remote[member]
+            para += link(uri, title)
+            para += nodes.Text(" (" + member.partition(":")[0] + ")")
         else:
             para += nodes.literal("", member)
         items += nodes.list_item("", para)
