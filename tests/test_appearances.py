@@ -88,10 +88,18 @@ def test_a_claim_lists_where_it_appeared_earliest_first(built):
     items = block.find_class("fc-appearances")[0].xpath("./li")
     assert [text_of(li) for li in items] == [
         "2022-01-05, television: Evening news, Channel 1",
-        "2022-01-09, A page, Facebook post: https://social.example/posts/1 (archived copy)",
+        "2022-01-09, A page, Facebook post: https://social.example/posts/1 (original)",
     ]
-    links = [a.get("href") for a in items[1].xpath(".//a")]
-    assert links == ["https://social.example/posts/1", "https://archive.example/posts/1"]
+    # the archived copy first; no link to where the claim was made lifts that page
+    links = items[1].xpath(".//a")
+    assert [a.get("href") for a in links] == [
+        "https://archive.example/posts/1",
+        "https://social.example/posts/1",
+    ]
+    assert {a.get("rel") for a in links} == {"nofollow ugc noopener"}
+    assert links[0].get("data-originalurl") == "https://social.example/posts/1"
+    assert links[0].get("data-versionurl") == "https://archive.example/posts/1"
+    assert items[0].xpath(".//a") == []  # no address: no link
     assert "Where the claim appeared:" in text_of(block)
 
 
@@ -171,6 +179,7 @@ def test_bad_appearances_warn_at_their_line(make_app, tmp_path):
     assert [text_of(li) for li in items] == ["ftp://files.example/x", "https://ok.example/"]
     assert items[0].xpath(".//a") == []
     assert [a.get("href") for a in items[1].xpath(".//a")] == ["https://ok.example/"]
+    assert items[1].xpath(".//a")[0].get("rel") == "nofollow ugc noopener"
 
 
 @pytest.mark.parametrize("builder", BUILDERS)

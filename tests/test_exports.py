@@ -56,6 +56,8 @@ def test_claimreview_properties_match_the_data(basic):
         "ratingValue": 5,
         "bestRating": 5,
         "worstRating": 1,
+        # the start of the analysis, as the rating's explanation
+        "ratingExplanation": "Prices doubled, see rferl.",
     }
     assert review["datePublished"] == "2022-01-10"
     item = review["itemReviewed"]
@@ -76,7 +78,9 @@ def test_claimreview_conforms_to_the_schema_org_vocabulary(make_app, tmp_path):
     reviews = json_ld(app, "claims")
     assert len(reviews) == 3
     misleading = next(r for r in reviews if r["reviewRating"]["alternateName"] == "Misleading")
-    assert misleading["reviewRating"] == {"@type": "Rating", "alternateName": "Misleading"}
+    rating = dict(misleading["reviewRating"])
+    assert isinstance(rating.pop("ratingExplanation", ""), str)
+    assert rating == {"@type": "Rating", "alternateName": "Misleading"}
     assert misleading["itemReviewed"]["author"]["@type"] == "Person"
     for review in reviews:
         assert vocabulary_errors(review) == []
@@ -452,3 +456,18 @@ def test_the_csv_follows_a_renamed_claimant_on_an_incremental_build(make_app, tm
     with open(Path(app.outdir) / "factcheck.csv", encoding="utf-8-sig", newline="") as stream:
         rows = {row["id"]: row for row in csv.DictReader(stream)}
     assert rows["reuters-fuel"]["claimant"] == "Thomson Reuters"
+
+
+def test_an_explicit_rating_explanation_wins(make_app, tmp_path):
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "T\n=\n\n.. fc:claim:: Crime fell.\n   :id: crime\n   :verdict: false\n"
+            "   :sources: s\n   :rating-explanation: Police figures show a rise of 4%.\n\n"
+            "   A long analysis. With sentences.\n\n.. fc:source:: S\n   :id: s\n"
+        },
+    )
+    app = make_app("html", srcdir=src)
+    app.build()
+    (review,) = json_ld(app, "index")
+    assert review["reviewRating"]["ratingExplanation"] == "Police figures show a rise of 4%."

@@ -139,6 +139,8 @@ def test_ratings_map_by_words_before_position_and_explicit_map_wins(tmp_path):
     assert reviews["Les loyers ont baissé de 3 %."]["reviewRating"] == {
         "@type": "Rating",
         "alternateName": "Misleading",
+        # the review gave none: what the desk rated it, never our note on the import
+        "ratingExplanation": 'Vérif Exemple rated the claim "Trompeur".',
     }
     out2 = _project(tmp_path / "report2")
     status, messages = _import(

@@ -43,6 +43,7 @@ class ClaimDirective(ObjectDirective):
         "checked-by": directives.unchanged,
         "reviewed-by": directives.unchanged,
         "language": directives.unchanged,
+        "rating-explanation": directives.unchanged,
         "same-as": directives.unchanged,
         "not-same-as": directives.unchanged,
     }

@@ -26,7 +26,7 @@ from .._gc import collector_paused
 from ..models import Article, Claim, Claimant, Located, Source, View
 
 #: bump when the stored domain data changes shape: forces a full re-read
-ENV_VERSION = 11
+ENV_VERSION = 12
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 #: the fields a record is packed from, in order

@@ -12,6 +12,7 @@ they get none.
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import UTC, date, datetime
 from typing import Any
@@ -162,6 +163,20 @@ def cited_work(source: Source, base: str = "") -> dict[str, Any]:
     return work
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def first_sentences(text: str | None, count: int = 2, limit: int = 300) -> str | None:
+    """The first sentence or two of *text* (a claim's summary), for ratingExplanation."""
+    if not text:
+        return None
+    sentences = _SENTENCE_END.split(text.strip())
+    explanation = " ".join(sentences[:count])
+    if len(explanation) > limit:
+        explanation = sentences[0]
+    return explanation if len(explanation) <= limit else explanation[: limit - 1] + "\u2026"
+
+
 def reviewed_verdict(claim: Claim, scale: Scale) -> Verdict | None:
     """The verdict a ClaimReview rates, or None: the claim gets no ClaimReview."""
     verdict = scale.get(claim.shown_verdict)
@@ -183,6 +198,9 @@ def claim_review(
     if verdict is None:
         return None
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.label}
+    explanation = claim.rating_explanation or first_sentences(claim.summary)
+    if explanation:
+        rating["ratingExplanation"] = explanation
     if verdict.rating is not None:
         rating.update(
             ratingValue=verdict.rating, bestRating=scale.best_rating, worstRating=scale.worst_rating

@@ -161,8 +161,10 @@ def places(item: dict[str, Any], claim: str, say: Say, base: str | None) -> list
 
 def rating_of(node: Any) -> ImportedRating:
     rating = mapping(_first(node))
+    explanation = rating.get("ratingExplanation")
     return ImportedRating(
         name=text(rating.get("alternateName")) or text(rating.get("name")),
+        explanation=text(explanation) if isinstance(explanation, str) else None,
         value=number(rating.get("ratingValue")),
         best=number(rating.get("bestRating")),
         worst=number(rating.get("worstRating")),

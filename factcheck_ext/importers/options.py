@@ -34,6 +34,7 @@ OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("published", "published"),
         ("sources", "sources"),
         ("language", "language"),
+        ("rating-explanation", "rating_explanation"),
     ),
     "source": (
         ("id", "id"),

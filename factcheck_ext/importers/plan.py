@@ -356,6 +356,7 @@ class Planner:
                 "updates": _updates(review) if own else [],
                 "appearances": places,
                 "language": review.language,
+                "rating-explanation": self.explanation(review) if own else None,
             },
             self.say,
             self.mapper.scale,
@@ -379,6 +380,17 @@ class Planner:
             tally.other_desks += 1
         if review.reviewed is None:
             tally.undated += 1
+
+    @staticmethod
+    def explanation(review: ImportedReview) -> str | None:
+        """The review's own ratingExplanation, else what it rated: never our note about
+        the import (the default explanation is the start of a claim's analysis)."""
+        if review.rating.explanation:
+            return review.rating.explanation
+        if not review.rating.words:
+            return None
+        desk = review.publisher or "The original desk"
+        return f'{desk} rated the claim "{review.rating.words}".'
 
     @staticmethod
     def note(review: ImportedReview, own: bool, source_id: str) -> Paragraph:

@@ -40,6 +40,7 @@ class ImportedWork:
 @dataclass
 class ImportedRating:
     name: str | None = None  # alternateName / textualRating
+    explanation: str | None = None  # ratingExplanation, when it is words
     value: float | None = None
     best: float | None = None
     worst: float | None = None

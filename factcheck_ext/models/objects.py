@@ -192,6 +192,12 @@ class Claim(Located):
         description="the start of the analysis as plain text, for feeds, "
         "link previews and the dataset",
     )
+    rating_explanation: OptionalText = Field(
+        default=None,
+        alias="rating-explanation",
+        description="why the verdict, in a sentence or two (ClaimReview ratingExplanation); "
+        "default: the start of the analysis",
+    )
     checked_by: OptionalText = Field(default=None, alias="checked-by")
     reviewed_by: OptionalText = Field(default=None, alias="reviewed-by")
     updates: tuple[Update, ...] = ()

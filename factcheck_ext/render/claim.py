@@ -11,7 +11,7 @@ from ..models import Appearance, Claim, Scale
 from ..text.quotes import sentence_around
 from .badge import claim_badge
 from .claimant import claimant_ref
-from .common import field_list, iso, joined, link, xref
+from .common import UNTRUSTED, field_list, iso, joined, link, robust_link, xref
 
 
 def quote_in_context(claim: Claim, index: ProjectIndex) -> nodes.paragraph | None:
@@ -36,16 +36,31 @@ def quote_in_context(claim: Claim, index: ProjectIndex) -> nodes.paragraph | Non
 
 
 def appearance_item(appearance: Appearance) -> nodes.list_item:
-    """One appearance: when, who, in what, where (linked), and its archived copy."""
+    """One appearance: when, who, in what, where.  The archived copy comes first, and
+    links to where a claim was made tell search engines not to follow them
+    (``rel="nofollow ugc noopener"``): a check should not lift a false claim's page."""
     para = nodes.paragraph()
     lead = [w for w in (iso(appearance.date), appearance.by, appearance.medium) if w]
     if lead:
         para += nodes.Text(", ".join(lead) + ": ")
-    para += link(appearance.url, appearance.title or appearance.url or "")
+    words = appearance.title or appearance.url or ""
     if appearance.archive:
-        para += nodes.Text(" (")
-        para += link(appearance.archive, _("archived copy"))
-        para += nodes.Text(")")
+        para += robust_link(
+            appearance.archive,
+            appearance.archive,
+            iso(appearance.date),
+            words,
+            original=appearance.url,
+            rel=UNTRUSTED,
+        )
+        if appearance.url:
+            para += nodes.Text(" (")
+            para += robust_link(
+                appearance.url, appearance.archive, None, _("original"), rel=UNTRUSTED
+            )
+            para += nodes.Text(")")
+    else:
+        para += robust_link(appearance.url, None, None, words, rel=UNTRUSTED)
     return nodes.list_item("", para)
 
 

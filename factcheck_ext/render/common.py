@@ -18,25 +18,34 @@ from ..text.linked import text_parts
 OUTPUT_ROOT = "fc-output-root:"
 
 
+#: the ``rel`` of links to where a false claim was made: no endorsement for search
+#: engines (not amplifying misinformation), user-generated content, no opener
+UNTRUSTED = "nofollow ugc noopener"
+
+
 def robust_link(
     url: str | None,
     archived: str | None,
     day: str | None,
     *content: nodes.Node | str,
     original: str | None = None,
+    rel: str | None = None,
 ) -> nodes.Node:
     """A link that names its archived copy (Robust Links: ``data-originalurl``,
     ``data-versionurl``, ``data-versiondate``), so that a reader's tools can fall back
-    to the copy; a plain link in the formats that cannot say so."""
+    to the copy, and carries *rel* (HTML); a plain link in the formats that cannot say
+    so."""
     node = link(url, *content)
-    if not isinstance(node, nodes.reference) or not archived:
+    if not isinstance(node, nodes.reference) or not (archived or rel):
         return node
     robust = robust_reference("", "", *node.children, refuri=node["refuri"], internal=False)
-    robust["robust_links"] = {
-        "data-originalurl": original or url,
-        "data-versionurl": archived,
-        **({"data-versiondate": day} if day else {}),
-    }
+    attributes = {"rel": rel} if rel else {}
+    if archived:
+        attributes["data-originalurl"] = original or url or ""
+        attributes["data-versionurl"] = archived
+        if day:
+            attributes["data-versiondate"] = day
+    robust["robust_links"] = attributes
     return robust
 
 

@@ -48,6 +48,8 @@ def _output_relative(node: robust_reference, base: str | None) -> None:
     robust = node["robust_links"]
     for target, key in ((node, "refuri"), (robust, "data-versionurl")):
         value = target.get(key) or ""
+        if not isinstance(value, str):
+            continue
         if value.startswith(OUTPUT_ROOT):
             path = value.removeprefix(OUTPUT_ROOT)
             target[key] = relative_uri(base, path) if base is not None else path
