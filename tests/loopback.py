@@ -74,6 +74,26 @@ class Site:
         return f"{self.base}{path}"
 
 
+def answer(
+    handler: BaseHTTPRequestHandler, status: int, headers: dict[str, str], body: bytes
+) -> None:
+    handler.send_response(status)
+    for name, value in headers.items():
+        handler.send_header(name, value)
+    if "Content-Length" not in headers:
+        handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def answer_json(
+    handler: BaseHTTPRequestHandler, status: int, data: dict[str, Any], **headers: str
+) -> None:
+    answer(
+        handler, status, {"Content-Type": "application/json", **headers}, json.dumps(data).encode()
+    )
+
+
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -83,13 +103,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if callable(page):
                 page = page()
             status, headers, body = page or (404, {"Content-Type": "text/plain"}, b"no such page")
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            if "Content-Length" not in headers:
-                self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            answer(self, status, headers, body)
 
         def log_message(self, *args: Any) -> None:
             pass
@@ -137,14 +151,7 @@ class SavePageNow:
 
         class Handler(BaseHTTPRequestHandler):
             def _json(self, status: int, data: dict[str, Any], **headers: str) -> None:
-                body = json.dumps(data).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                answer_json(self, status, data, **headers)
 
             def do_POST(self) -> None:
                 if self.headers.get("Authorization") != f"LOW {spn.keys}":
@@ -199,13 +206,13 @@ class Perma:
                 length = int(self.headers.get("Content-Length") or 0)
                 data = json.loads(self.rfile.read(length) or b"{}")
                 if self.headers.get("Authorization") != f"ApiKey {perma.key}":
-                    status, answer = (
+                    status, reply = (
                         401,
                         {"detail": "Authentication credentials were not provided."},
                     )
                 else:
                     perma.created.append(data["url"])
-                    status, answer = (
+                    status, reply = (
                         201,
                         {
                             "guid": f"AB{len(perma.created):02d}-CDEF",
@@ -213,12 +220,7 @@ class Perma:
                             "creation_timestamp": "2026-01-02T03:04:05Z",
                         },
                     )
-                body = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                answer_json(self, status, reply)
 
             def log_message(self, *args: Any) -> None:
                 pass
