@@ -430,12 +430,8 @@ def test_the_pywb_backend_records_through_pywb(tmp_path, site):
     src = _project(tmp_path, site)
     archive = tmp_path / "pywb"
     archive.mkdir()
-    subprocess.run(
-        [str(pywb_bin() / "wb-manager"), "init", "desk"],
-        cwd=archive,
-        check=True,
-        capture_output=True,
-    )
+    manager = str(pywb_bin() / "wb-manager")
+    subprocess.run([manager, "init", "desk"], cwd=archive, check=True, capture_output=True)
     # pywb's documented record mode: a live collection, the recorder writing into the
     # collection named in the address, the index refreshed every second
     (archive / "config.yaml").write_text(
@@ -452,6 +448,9 @@ def test_the_pywb_backend_records_through_pywb(tmp_path, site):
         assert bread["archived_url"].startswith(f"{collection}/20")
         assert bread["sha256"] == hashlib.sha256(ARTICLE).hexdigest()
         stamp = bread["archived_url"].removeprefix(f"{collection}/").split("/", 1)[0]
+        # index what was recorded now, rather than wait for pywb's autoindexer (which can
+        # index a WARC while the recorder still writes it, and miss the record)
+        subprocess.run([manager, "reindex", "desk"], cwd=archive, check=True, capture_output=True)
         replayed = _get(f"{collection}/{stamp}id_/{site.url('/bread.html')}")
     finally:
         process.kill()
