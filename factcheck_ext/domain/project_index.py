@@ -77,11 +77,27 @@ class ProjectIndex:
         self._spans: dict[str, tuple[int, int] | None] = {}
         self._inventory: list[tuple[str, str, str, str, str, int]] | None = None
         self._families: dict[str, tuple[str, ...]] | None = None
+        self._has_archives: bool | None = None
         #: the catalogue entries this build's claims name or resemble (set by the domain)
         self.catalogue: Mapping[str, CatalogueEntry] = {}
         #: claims of other reports named by intersphinx (``report:claim-id`` -> address,
         #: title), set by the domain
         self.remote: Mapping[str, tuple[str, str]] = {}
+
+    @property
+    def has_archives(self) -> bool:
+        """Whether any source has an archived copy (typed, or in the ledger)."""
+        if self._has_archives is None:
+            self._has_archives = any(
+                s.archive or s.capture is not None for s in self.sources.values()
+            )
+        return self._has_archives
+
+    @property
+    def has_families(self) -> bool:
+        if self._families is None:
+            self._families = _families(self.claims.values())
+        return bool(self._families)
 
     def family(self, claim_id: str) -> tuple[str, ...]:
         """The other members of a claim's family: every claim and catalogue id linked to
@@ -174,6 +190,9 @@ class ProjectIndex:
 
 def _families(claims: Iterable[Claim]) -> dict[str, tuple[str, ...]]:
     """Claim id -> the rest of its family (connected by ``:same-as:``, in both ways)."""
+    claims = list(claims)
+    if not any(claim.same_as for claim in claims):
+        return {}  # no claim names another: no family (most projects, most builds)
     parent: dict[str, str] = {}
 
     def root(node: str) -> str:

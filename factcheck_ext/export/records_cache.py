@@ -58,21 +58,39 @@ def claim_inputs(
     registered = sorted({c.claimant for c in claims if c.claimant in index.claimants})
     others.update(index.claimants[c].docname for c in registered)
     # a record names its claims' families, which other documents' claims join
-    others.update(
-        index.claims[member].docname
-        for c in claims
-        for member in index.family(c.id)
-        if member in index.claims
-    )
-    # a row names its sources' archived copies (their captures)
-    others.update(
-        index.sources[s].docname for c in claims for s in c.all_sources if s in index.sources
-    )
+    if index.has_families:
+        others.update(
+            index.claims[member].docname
+            for c in claims
+            for member in index.family(c.id)
+            if member in index.claims
+        )
+    # a row names its sources' archived copies (their captures), when any source has one
+    sources = index.sources
+    if index.has_archives:
+        for c in claims:
+            for source_id in (*c.sources, *c.cited):
+                source = sources.get(source_id)
+                if source is not None:
+                    others.add(source.docname)
     return (
         fingerprint_of(docname),
         tuple(registered),
         *((name, fingerprint_of(name)) for name in sorted(others)),
     )
+
+
+def document_inputs(index: ProjectIndex, docs: Mapping[str, DocRecord]) -> dict[str, Any]:
+    """:func:`claim_inputs` of every document with claims, worked out once per build
+    (the dataset's cache and ``factcheck.sqlite`` both ask)."""
+    known: dict[str, Any] | None = getattr(index, "_document_inputs", None)
+    if known is None:
+        known = {
+            docname: claim_inputs(index, docname, claims, lambda name: fingerprint(docs.get(name)))
+            for docname, claims in index.claims_by_doc.items()
+        }
+        index._document_inputs = known  # type: ignore[attr-defined]
+    return known
 
 
 class RecordsCache:
@@ -121,10 +139,9 @@ class RecordsCache:
         Checked document by document: a document's records are reused together, while
         it and the documents of its claims' articles and claimants are unchanged."""
         texts: dict[str, Dumped] = {}
+        all_inputs = document_inputs(index, docs)
         for docname, claims in index.claims_by_doc.items():
-            inputs = claim_inputs(
-                index, docname, claims, lambda name: self._fingerprint(docs, name)
-            )
+            inputs = all_inputs[docname]
             cached = self.old.get(docname)
             if (
                 cached is not None

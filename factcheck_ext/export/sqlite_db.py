@@ -12,6 +12,7 @@ transaction.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 import sqlite3
@@ -25,7 +26,7 @@ from ..domain import get_domain
 from ..domain.project_index import ProjectIndex
 from ..models import Scale
 from .addresses import page_address
-from .records_cache import cache_key, claim_inputs, fingerprint
+from .records_cache import cache_key, document_inputs
 
 DATABASE_FILE = "factcheck.sqlite"
 METADATA_FILE = "factcheck.metadata.json"
@@ -176,12 +177,17 @@ def create(db: sqlite3.Connection) -> None:
     )
 
 
+def _digest(table_rows: list[tuple[Any, ...]]) -> str:
+    return hashlib.blake2b(repr(table_rows).encode(), digest_size=16).hexdigest()
+
+
 def refresh(
     db: sqlite3.Connection,
     rows: Rows,
     documents: list[str],
     removed: list[str],
-) -> None:
+    wide_before: dict[str, str] | None = None,
+) -> dict[str, str]:
     """Rewrite the rows of *documents* (and drop those of *removed*), their search
     entries, and every project-wide table, in one transaction."""
     for docname in [*documents, *removed]:
@@ -200,10 +206,13 @@ def refresh(
             (docname,),
         )
     wide = rows.project_wide()
-    for name in wide:
+    for name, table_rows in wide.items():
+        if wide_before is not None and wide_before.get(name) == _digest(table_rows):
+            continue  # unchanged since the last build
         db.execute(f"delete from {name}")
-    _insert(db, wide)
+        _insert(db, {name: table_rows})
     db.commit()
+    return {name: _digest(table_rows) for name, table_rows in wide.items()}
 
 
 def metadata(app: Sphinx) -> dict[str, Any]:
@@ -245,7 +254,7 @@ STATE_FILE = "factcheck-sqlite.pickle"
 def write_sqlite(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the database and its metadata.  The rows of a document's
     claims are written again only when what they show changed (as the dataset's
-    records, see ``records_cache``); the small project-wide tables are rewritten."""
+    records, see ``records_cache``), and a project-wide table only when its rows did."""
     if exception is not None or not app.config.factcheck_export:
         return
     domain = get_domain(app.env)
@@ -254,16 +263,14 @@ def write_sqlite(app: Sphinx, exception: Exception | None) -> None:
     outdir.mkdir(parents=True, exist_ok=True)
     path, state_path = outdir / DATABASE_FILE, Path(app.doctreedir) / STATE_FILE
     key = cache_key(app.builder.name, app.config.html_baseurl, scale.model_dump_json())
-    inputs = {
-        docname: claim_inputs(index, docname, claims, lambda name: fingerprint(docs.get(name)))
-        for docname, claims in index.claims_by_doc.items()
-    }
+    inputs = document_inputs(index, docs)
     old: dict[str, Any] = {}
+    wide: dict[str, str] | None = None
     try:
         with open(state_path, "rb") as stream:
-            saved_key, saved = pickle.load(stream)
+            saved_key, saved, saved_wide = pickle.load(stream)
         if saved_key == key and path.is_file():
-            old = saved
+            old, wide = saved, saved_wide
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
         pass
     rows = Rows(app, index, scale)
@@ -271,14 +278,14 @@ def write_sqlite(app: Sphinx, exception: Exception | None) -> None:
         changed = [d for d in sorted(inputs) if old.get(d) != inputs[d]]
         removed = sorted(set(old) - set(inputs))
         with sqlite3.connect(path) as db:
-            refresh(db, rows, changed, removed)
+            wide = refresh(db, rows, changed, removed, wide)
     else:
         partial = path.with_name(f".{path.name}.tmp")
         partial.unlink(missing_ok=True)
         db = sqlite3.connect(partial)
         try:
             create(db)
-            refresh(db, rows, sorted(inputs), [])
+            wide = refresh(db, rows, sorted(inputs), [])
         finally:
             db.close()
         partial.replace(path)
@@ -286,4 +293,4 @@ def write_sqlite(app: Sphinx, exception: Exception | None) -> None:
             json.dumps(metadata(app), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
     with open(state_path, "wb") as stream:
-        pickle.dump((key, inputs), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((key, inputs, wide), stream, protocol=pickle.HIGHEST_PROTOCOL)
