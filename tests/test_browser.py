@@ -56,7 +56,14 @@ DARK_MODE = {"furo", "pydata_sphinx_theme"}
 #: the report's own links and badges are checked under it like everywhere
 THEME_OWN_PROBLEMS = {"sphinx_rtd_theme": ["code.literal", "a.reference > span.doc"]}
 #: the claims page, the scorecard, a source page, the claimants and the claim index
-PAGES = ["report/claims", "report/scorecard", "report/sources", "report/claimants", "fc-claimindex"]
+PAGES = [
+    "report/claims",
+    "report/scorecard",
+    "report/sources",
+    "report/claimants",
+    "report/followup",
+    "fc-claimindex",
+]
 SCHEMES = [
     (theme, scheme)
     for theme in THEMES

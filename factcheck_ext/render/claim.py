@@ -6,7 +6,6 @@ from docutils import nodes
 
 from ..domain.project_index import ProjectIndex
 from ..i18n import _
-from ..i18n.labels import status_label
 from ..models import Appearance, Claim, Scale
 from ..text.quotes import sentence_around
 from .badge import claim_badge
@@ -92,18 +91,15 @@ def previously_checked(
         other = index.claims.get(member)
         entry = index.catalogue.get(member)
         if other is not None:
+            # the reference carries the claim's verdict (or status) badge already
             para += xref("claim", other.id, docname)
-            verdict = scale.get(other.shown_verdict)
-            para += nodes.Text(
-                ": "
-                + (verdict.label if verdict else _(status_label(other.status)))
-                + (f", {other.published.isoformat()}" if other.published else "")
-            )
+            if other.published:
+                para += nodes.Text(" \u2014 " + other.published.isoformat())
         elif entry is not None:
             para += link(entry.url, entry.title or entry.claim)
             details = [d for d in (entry.rating, entry.publisher, entry.date) if d]
             if details:
-                para += nodes.Text(": " + ", ".join(details))
+                para += nodes.Text(" \u2014 " + ", ".join(details))
         elif member in index.remote:
             uri, title = index.remote[member]
             para += link(uri, title)
