@@ -502,3 +502,28 @@ def test_captures_reach_pages_alike_in_parallel_and_incremental_builds(make_app,
     hrefs = [a.get("href") for a in stats.xpath(".//a")]
     assert hrefs[0].startswith("index.html#source-stats")
     assert site.url("/bread.html") in hrefs and any(h.endswith(".wacz") for h in hrefs)
+
+
+def test_bad_excerpts_and_a_damaged_ledger_warn_and_the_build_goes_on(make_app, tmp_path):
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "T\n=\n\n"
+            ".. fc:source:: S\n   :id: s\n   :url: https://s.example/\n\n"
+            "   .. fc:excerpt::\n\n"  # line 8: no passage
+            ".. fc:excerpt::\n\n   Outside any source.\n"  # line 10: misplaced
+        },
+        "suppress_warnings = ['factcheck.unused-source']\n",
+    )
+    (src / "factcheck-archive.json").write_text("{not json", encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    warnings = factcheck_warnings(app)
+    assert len(warnings) == 3, warnings
+    empty = next(w for w in warnings if "[factcheck.bad-option]" in w)
+    assert "index.rst:8:" in empty and "the passage (the directive's content) is empty" in empty
+    misplaced = next(w for w in warnings if "[factcheck.misplaced]" in w)
+    assert "index.rst:10:" in misplaced
+    damaged = next(w for w in warnings if "[factcheck.bad-evidence-file]" in w)
+    assert "factcheck-archive.json: cannot be read (the file: Invalid JSON" in damaged
+    assert "Outside any source." not in (Path(app.outdir) / "index.html").read_text()

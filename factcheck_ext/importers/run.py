@@ -75,11 +75,6 @@ def project_settings(out: Path, say: TextIO) -> Settings:
     return Settings()
 
 
-def project_scale(out: Path, say: TextIO) -> Scale:
-    """The verdict scale of the project *out* is in (see :func:`project_settings`)."""
-    return project_settings(out, say).scale
-
-
 def known_objects(out: Path, settings: Settings, output_format: str) -> Known:
     """What the project (or, outside one, the folder) already holds, read by Sphinx
     itself into a throwaway environment."""

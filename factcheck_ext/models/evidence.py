@@ -94,7 +94,11 @@ def load(path: Path, model: type[M]) -> M:
         return model()
     try:
         return model.model_validate_json(path.read_bytes())
-    except (ValidationError, OSError, ValueError) as exc:
+    except ValidationError as exc:  # one line: the first problem, and where it is
+        first = exc.errors()[0]
+        where = ".".join(map(str, first["loc"])) or "the file"
+        raise EvidenceFileError(f"{path}: cannot be read ({where}: {first['msg']})") from None
+    except (OSError, ValueError) as exc:
         raise EvidenceFileError(f"{path}: cannot be read ({exc})") from None
 
 
