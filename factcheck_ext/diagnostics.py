@@ -58,11 +58,23 @@ Subtype = Literal[
     "previously-checked",
     "bad-catalogue",
     "family-disagrees",
+    "unknown-policy-kind",
+    "unknown-staff",
+    "desk-mismatch",
+    "standards-gap",
 ]
 
 #: subtype -> what it means (shown in the docs' warning reference); the tests check
 #: that it names every :data:`Subtype`
 SUBTYPES: dict[Subtype, str] = {
+    "unknown-policy-kind": "An ``fc:policy`` names a kind of policy that is not one of the "
+    "kinds (the allowed kinds are listed).",
+    "unknown-staff": "A claim's ``:checked-by:`` or ``:reviewed-by:`` names, written as an id, "
+    "someone no ``fc:staff`` declares (only once the project declares staff).",
+    "desk-mismatch": "``fc:desk`` and ``factcheck_publisher`` give different names or "
+    "addresses for the desk.",
+    "standards-gap": "The ``factcheck-standards`` builder found no evidence in the project "
+    "for part of an IFCN or EFCSN commitment (what is missing is named).",
     "previously-checked": "A claim resembles an earlier check (in a catalogue, or an earlier "
     "claim of the project) that its author has not linked with ``:same-as:`` or dismissed "
     "with ``:not-same-as:``.",

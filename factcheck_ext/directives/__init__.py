@@ -12,6 +12,7 @@ from .article import ArticleDirective
 from .bibliography import BibliographyDirective
 from .claim import ClaimDirective
 from .claimant import ClaimantDirective
+from .desk import DeskDirective, FunderDirective, PolicyDirective, StaffDirective
 from .excerpt import ExcerptDirective
 from .roles import verdict_role
 from .source import SourceDirective
@@ -20,6 +21,8 @@ from .views import (
     AnnotatedDirective,
     ClaimsDirective,
     CorrectionsDirective,
+    FundersDirective,
+    MastheadDirective,
     SourcesDirective,
     SummaryDirective,
 )
@@ -39,6 +42,12 @@ DIRECTIVES: dict[str, Any] = {
     "appearance": AppearanceDirective,
     "excerpt": ExcerptDirective,
     "bibliography": BibliographyDirective,
+    "desk": DeskDirective,
+    "policy": PolicyDirective,
+    "funder": FunderDirective,
+    "staff": StaffDirective,
+    "funders": FundersDirective,
+    "masthead": MastheadDirective,
 }
 
 #: role name (in the ``fc`` domain) -> role function; the cross-reference roles are

@@ -56,6 +56,8 @@ def validate_or_warn(
             for error in exc.errors():
                 loc = tuple(error["loc"])
                 option = str(loc[0]) if loc else ""
+                if error["type"] == "missing" and option in rejected:
+                    return None, rejected  # a required value already warned about
                 subtype = _subtype(error)
                 if subtype == "missing-id":
                     message = "the :id: option is required"

@@ -20,6 +20,8 @@ from ..domain.nodes import (
     claims_view,
     corrections_view,
     fc_placeholder,
+    funders_view,
+    masthead_view,
     sources_view,
     summary_view,
 )
@@ -28,6 +30,8 @@ from ..models import (
     ClaimQuery,
     ClaimsView,
     CorrectionsView,
+    FundersView,
+    MastheadView,
     SourcesView,
     SummaryView,
     View,
@@ -47,14 +51,18 @@ def view_dependencies(view: View) -> set[str]:
         return {"sources:*", "claims:*"}
     if isinstance(view, CorrectionsView):  # (the notes link to sources and the rest)
         return {"claims:*", "sources:*", "articles:*", "claimants:*"}
+    if isinstance(view, FundersView):
+        return {"funders:*"}
+    if isinstance(view, MastheadView):  # (each person's checks are counted)
+        return {"staff:*", "claims:*"}
     assert isinstance(view, ClaimQuery)
     keys = (
         {f"article-claims:{a}" for a in view.article} | {f"def:article:{a}" for a in view.article}
         if view.article
         else {"claims:*"}
     )
-    if view.claimant:  # (a claimant's name may select their claims)
-        keys.add("claimants:*")
+    if view.claimant or (isinstance(view, SummaryView) and view.by in ("affiliation", "claimant")):
+        keys.add("claimants:*")  # (a claimant's name may select their claims)
     if isinstance(view, ClaimsView):
         if "claimant" in view.columns or view.layout == "list":
             keys.add("claimants:*")
@@ -113,7 +121,7 @@ class SummaryDirective(ViewDirective):
     view_name = "summary"
     model = SummaryView
     node_class = summary_view
-    option_spec: ClassVar[OptionSpec] = dict(_QUERY_OPTIONS)
+    option_spec: ClassVar[OptionSpec] = {**_QUERY_OPTIONS, "by": directives.unchanged}
 
 
 class SourcesDirective(ViewDirective):
@@ -149,3 +157,19 @@ class CorrectionsDirective(ViewDirective):
     model = CorrectionsView
     node_class = corrections_view
     option_spec: ClassVar[OptionSpec] = {"kind": directives.unchanged}
+
+
+class FundersDirective(ViewDirective):
+    """The table of the desk's funders (every ``fc:funder`` of the project)."""
+
+    view_name = "funders"
+    model = FundersView
+    node_class = funders_view
+
+
+class MastheadDirective(ViewDirective):
+    """The desk's people (every ``fc:staff`` of the project), with what they checked."""
+
+    view_name = "masthead"
+    model = MastheadView
+    node_class = masthead_view

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .._gc import without_collector
 from ..diagnostics import Subtype, warn
-from ..models import OPEN_STATUSES, AnnotatedView, Claim, Suggestion, is_web_url
+from ..models import ID_PATTERN, OPEN_STATUSES, AnnotatedView, Claim, Suggestion, is_web_url
 from .ledger import load_ledger
 
 if TYPE_CHECKING:
@@ -40,13 +40,14 @@ def find_problems(domain: FactCheckDomain) -> Iterator[Problem]:
     index, scale = domain.index, domain.scale
     for dup in index.duplicates:
         other, first = dup.other, dup.first
-        yield Problem(
-            "duplicate-id",
-            f"duplicate {dup.objtype} id {other.id!r}: already defined in "
-            f"{first.docname} (line {first.lineno})",
-            other.docname,
-            other.lineno,
-        )
+        where = f"{first.docname} (line {first.lineno})"
+        if dup.objtype == "desk":
+            message = f"a project has one desk, already declared in {where}"
+        elif dup.objtype == "policy":
+            message = f"the {other.id} policy is already stated in {where}"
+        else:
+            message = f"duplicate {dup.objtype} id {other.id!r}: already defined in {where}"
+        yield Problem("duplicate-id", message, other.docname, other.lineno)
     require_review = domain.env.config.factcheck_require_review
     require_claimants = domain.env.config.factcheck_claimants_required
     articles, sources, claimants = index.articles, index.sources, index.claimants
@@ -315,6 +316,49 @@ def ledger_problems(domain: FactCheckDomain) -> Iterator[Problem]:
             )
 
 
+def _same_address(one: str, other: str) -> bool:
+    return one.rstrip("/").casefold() == other.rstrip("/").casefold()
+
+
+def desk_problems(domain: FactCheckDomain) -> Iterator[Problem]:
+    """The desk against ``factcheck_publisher`` (both name the publisher of every
+    ClaimReview, so they must agree), and staff ids that name nobody."""
+    index = domain.index
+    desk = index.desk
+    publisher = domain.env.config.factcheck_publisher or {}
+    if desk is not None and publisher:
+        name, url = publisher.get("name"), publisher.get("url")
+        if name and name.strip().casefold() != (desk.title or "").strip().casefold():
+            yield Problem(
+                "desk-mismatch",
+                f"fc:desk {desk.title!r} and factcheck_publisher's name {name!r} differ: "
+                "make them the same (ClaimReview names one publisher)",
+                desk.docname,
+                desk.lineno,
+            )
+        if url and desk.url and not _same_address(url, desk.url):
+            yield Problem(
+                "desk-mismatch",
+                f"fc:desk :url: {desk.url} and factcheck_publisher's url {url} differ",
+                desk.docname,
+                desk.lineno,
+            )
+    if not index.staff:
+        return  # a project without a masthead names its people in free text
+    for claim in index.claims.values():
+        for option, text in (("checked-by", claim.checked_by), ("reviewed-by", claim.reviewed_by)):
+            for name, person in index.people(text):
+                if person is None and ID_PATTERN.match(name):
+                    yield _claim_problem(
+                        claim,
+                        "unknown-staff",
+                        f": :{option}: {name!r} is written as a staff id, but no fc:staff "
+                        f"has it (staff ids: {', '.join(sorted(index.staff))}; write a "
+                        "name with a space for free text)",
+                        sep="",
+                    )
+
+
 @without_collector
 def all_problems(domain: FactCheckDomain) -> list[Problem]:
     return list(
@@ -325,6 +369,7 @@ def all_problems(domain: FactCheckDomain) -> list[Problem]:
             archive_problems(domain),
             memory_problems(domain),
             ledger_problems(domain),
+            desk_problems(domain),
         )
     )
 

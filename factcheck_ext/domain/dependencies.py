@@ -16,7 +16,8 @@ Dependency keys:
     anything about any claim of an article (views filtered by article)
 ``claimant-claims:<id>``
     anything about any claim naming a claimant (the claimant's scorecard)
-``claims:*``, ``sources:*``, ``articles:*``, ``claimants:*``
+``claims:*``, ``sources:*``, ``articles:*``, ``claimants:*``, ``desks:*``, ``policies:*``,
+``funders:*``, ``staff:*``
     any object of that type at all (project-wide views)
 """
 
@@ -28,8 +29,17 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from ..models import Claim, Located
-from .nodes import article_block, claim_block, claimant_block, fc_placeholder, source_block
-from .records import DocRecord
+from ..models.fields import split_commas
+from .nodes import (
+    article_block,
+    claim_block,
+    claimant_block,
+    desk_block,
+    fc_placeholder,
+    policy_block,
+    source_block,
+)
+from .records import TABLES, DocRecord
 
 #: claim fields shown wherever a claim is listed (links, back-links, article lists)
 LISTED_FIELDS = ("title", "verdict", "status", "docname", "anchor")
@@ -69,13 +79,20 @@ def changed_keys(old: DocRecord | None, new: DocRecord | None) -> set[str]:
         if was is not None and now is not None and _fingerprint(was) == _fingerprint(now):
             continue
         keys.add(f"def:{objtype}:{obj_id}")
-        keys.add(f"{objtype}s:*")
+        keys.add(f"{TABLES[objtype]}:*")
         if objtype == "claim":
             claims = [c for c in (was, now) if isinstance(c, Claim)]
             keys |= _claim_keys(*(c if isinstance(c, Claim) else None for c in (was, now)))
             keys.update(f"article-claims:{c.article}" for c in claims if c.article)
             keys.update(f"claimant-claims:{c.claimant}" for c in claims if c.claimant)
     return keys
+
+
+def _people(claim: Claim) -> set[str]:
+    """The names in a claim's ``:checked-by:`` and ``:reviewed-by:`` (staff ids or not)."""
+    return {
+        name for text in (claim.checked_by, claim.reviewed_by) for name in split_commas(text or "")
+    }
 
 
 def page_dependencies(doctree: nodes.document, record: DocRecord) -> set[str]:
@@ -90,6 +107,13 @@ def page_dependencies(doctree: nodes.document, record: DocRecord) -> set[str]:
             if claim.claimant:
                 keys.add(f"def:claimant:{claim.claimant}")
             keys.update(f"def:source:{s}" for s in claim.all_sources)
+            keys.update(f"def:staff:{name}" for name in _people(claim))
+            # the policy links, and the ClaimReview's author (the desk and its policies)
+            keys.update(("desks:*", "policies:*"))
+        elif isinstance(node, desk_block):
+            keys.add("policies:*")
+        elif isinstance(node, policy_block):
+            keys.add("desks:*")
         elif isinstance(node, source_block):
             keys.add(f"cites:source:{node['fc_id']}")
         elif isinstance(node, article_block):

@@ -31,7 +31,7 @@ from ..models import (
 from .checks import report_problems
 from .indices import ClaimantIndex, ClaimIndex, SourceIndex, named_in_language
 from .project_index import ProjectIndex
-from .records import EMPTY_RECORD, DocRecord, DocRecords, ObjectType
+from .records import EMPTY_RECORD, TABLES, DocRecord, DocRecords, ObjectType
 from .remote import remote_claims
 
 if TYPE_CHECKING:
@@ -54,6 +54,10 @@ class FactCheckDomain(Domain):
         "claim": ObjType("claim", "claim"),
         "source": ObjType("source", "source"),
         "claimant": ObjType("claimant", "claimant"),
+        "desk": ObjType("desk", "desk"),
+        "policy": ObjType("policy", "policy"),
+        "funder": ObjType("funder", "funder"),
+        "staff": ObjType("staff member", "staff"),
     }
     indices: ClassVar[list[type[Index]]] = [ClaimIndex, SourceIndex, ClaimantIndex]
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
@@ -61,6 +65,10 @@ class FactCheckDomain(Domain):
         "claim": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "source": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
         "claimant": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "desk": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "policy": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "funder": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "staff": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
     }
     initial_data: ClassVar[dict[str, Any]] = {"docs": DocRecords()}
     data_version = 1
@@ -111,8 +119,8 @@ class FactCheckDomain(Domain):
         tables = {}
         translatable: tuple[ObjectType, ...] = ("claim", "source", "claimant")
         for objtype in translatable:
-            objects: tuple[Located, ...] = getattr(record, f"{objtype}s")
-            tables[f"{objtype}s"] = tuple(
+            objects: tuple[Located, ...] = getattr(record, TABLES[objtype])
+            tables[TABLES[objtype]] = tuple(
                 obj.model_copy(update=changes[key])
                 if (key := (objtype, obj.id, obj.lineno)) in changes
                 else obj

@@ -32,11 +32,31 @@ class claimant_block(fc_placeholder):
     """An ``fc:claimant`` directive; its children are the profile the author wrote."""
 
 
+class desk_block(fc_placeholder):
+    """An ``fc:desk`` directive; its children are the desk's description."""
+
+
+class policy_block(fc_placeholder):
+    """An ``fc:policy`` marker; its children are a summary the author wrote, if any."""
+
+
+class funder_block(fc_placeholder):
+    """An ``fc:funder`` directive; its children are the author's note on the funding."""
+
+
+class staff_block(fc_placeholder):
+    """An ``fc:staff`` directive; its children are the person's profile."""
+
+
 BLOCKS: tuple[type[fc_placeholder], ...] = (
     article_block,
     claim_block,
     source_block,
     claimant_block,
+    desk_block,
+    policy_block,
+    funder_block,
+    staff_block,
 )
 
 
@@ -64,7 +84,17 @@ class bibliography_view(fc_placeholder):
     """An ``fc:bibliography``: the sources of a BibTeX or CSL-JSON file."""
 
 
+class funders_view(fc_placeholder):
+    """An ``fc:funders`` table."""
+
+
+class masthead_view(fc_placeholder):
+    """An ``fc:masthead`` list of the desk's people."""
+
+
 VIEWS: tuple[type[fc_placeholder], ...] = (
+    funders_view,
+    masthead_view,
     claims_view,
     sources_view,
     summary_view,

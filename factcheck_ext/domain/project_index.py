@@ -15,9 +15,21 @@ from datetime import date
 from typing import Any
 
 from .._gc import without_collector
-from ..models import Article, CatalogueEntry, Claim, Claimant, Located, Source
+from ..models import (
+    Article,
+    CatalogueEntry,
+    Claim,
+    Claimant,
+    Desk,
+    Funder,
+    Located,
+    Policy,
+    Source,
+    Staff,
+)
+from ..models.fields import split_commas
 from ..text.quotes import ArticleText, article_text, selector_fields
-from .records import DocRecord
+from .records import TABLES, DocRecord
 
 
 @dataclass
@@ -47,11 +59,13 @@ class ProjectIndex:
         self.claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
         #: the claims of each registered claimant (by id), in project order
         self.claims_by_claimant: dict[str, list[Claim]] = defaultdict(list)
+        self.desks: dict[str, Desk] = {}
+        #: policy pages by kind (a policy's id is its kind)
+        self.policies: dict[str, Policy] = {}
+        self.funders: dict[str, Funder] = {}
+        self.staff: dict[str, Staff] = {}
         tables: dict[str, dict[str, Any]] = {
-            "article": self.articles,
-            "claim": self.claims,
-            "source": self.sources,
-            "claimant": self.claimants,
+            objtype: getattr(self, table) for objtype, table in TABLES.items()
         }
         self._tables = tables
         for docname in sorted(docs):
@@ -120,6 +134,17 @@ class ProjectIndex:
 
     def get(self, objtype: str, obj_id: str) -> Located | None:
         return self._tables[objtype].get(obj_id)
+
+    @property
+    def desk(self) -> Desk | None:
+        """The desk the project declares (``fc:desk``), if it does."""
+        return next(iter(self.desks.values()), None)
+
+    def people(self, names: str | None) -> list[tuple[str, Staff | None]]:
+        """A ``:checked-by:`` or ``:reviewed-by:`` value, person by person (commas
+        separate them): each name with the staff member whose id it is, or None for
+        free text."""
+        return [(name, self.staff.get(name)) for name in split_commas(names or "")]
 
     def claimant_of(self, claim: Claim) -> Claimant | None:
         """The registered claimant a claim names by id; None for free text or none."""

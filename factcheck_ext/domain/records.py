@@ -23,16 +23,46 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from .._gc import collector_paused
-from ..models import Article, Claim, Claimant, Located, Source, View
+from ..models import Article, Claim, Claimant, Desk, Funder, Located, Policy, Source, Staff, View
 
 #: bump when the stored domain data changes shape: forces a full re-read
-ENV_VERSION = 12
+ENV_VERSION = 13
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 #: the fields a record is packed from, in order
-_FIELDS = ("articles", "claims", "sources", "claimants", "views")
-ObjectType = Literal["article", "claim", "source", "claimant"]
-OBJECT_TYPES: tuple[ObjectType, ...] = ("article", "claim", "source", "claimant")
+_FIELDS = (
+    "articles",
+    "claims",
+    "sources",
+    "claimants",
+    "views",
+    "desks",
+    "policies",
+    "funders",
+    "staff",
+)
+ObjectType = Literal["article", "claim", "source", "claimant", "desk", "policy", "funder", "staff"]
+OBJECT_TYPES: tuple[ObjectType, ...] = (
+    "article",
+    "claim",
+    "source",
+    "claimant",
+    "desk",
+    "policy",
+    "funder",
+    "staff",
+)
+#: object type -> the record field (and index table) holding its objects
+TABLES: dict[ObjectType, str] = {
+    "article": "articles",
+    "claim": "claims",
+    "source": "sources",
+    "claimant": "claimants",
+    "desk": "desks",
+    "policy": "policies",
+    "funder": "funders",
+    "staff": "staff",
+}
 
 
 class DocRecord:
@@ -44,6 +74,11 @@ class DocRecord:
     claimants: tuple[Claimant, ...]
     #: the view directives (tables, summaries...) of the document
     views: tuple[View, ...]
+    #: what the desk declares about itself (see :mod:`factcheck_ext.models.desk`)
+    desks: tuple[Desk, ...]
+    policies: tuple[Policy, ...]
+    funders: tuple[Funder, ...]
+    staff: tuple[Staff, ...]
     #: dependency keys (see :mod:`factcheck_ext.domain.dependencies`); kept out of the
     #: packed form: every incremental build asks every record for them, and must not
     #: unpack a thousand records to answer
@@ -57,12 +92,15 @@ class DocRecord:
         claimants: Iterable[Claimant] = (),
         views: Iterable[View] = (),
         depends_on: Iterable[str] = (),
+        desks: Iterable[Desk] = (),
+        policies: Iterable[Policy] = (),
+        funders: Iterable[Funder] = (),
+        staff: Iterable[Staff] = (),
     ) -> None:
         state = self.__dict__
-        for name, values in zip(
-            _FIELDS, (articles, claims, sources, claimants, views), strict=False
-        ):
-            state[name] = tuple(values)
+        values = (articles, claims, sources, claimants, views, desks, policies, funders, staff)
+        for name, items in zip(_FIELDS, values, strict=True):
+            state[name] = tuple(items)
         state["depends_on"] = frozenset(depends_on)
         state["_packed"] = state["_digest"] = None
 
@@ -98,7 +136,7 @@ class DocRecord:
 
     def adding(self, objtype: ObjectType, obj: Located) -> DocRecord:
         """A copy of this record with *obj* added to its objects of *objtype*."""
-        table = f"{objtype}s"
+        table = TABLES[objtype]
         return self.replacing(**{table: (*getattr(self, table), obj)})
 
     def adding_view(self, view: View) -> DocRecord:
@@ -119,7 +157,7 @@ class DocRecord:
 
     def objects(self) -> Iterable[tuple[ObjectType, Located]]:
         for objtype in OBJECT_TYPES:
-            for obj in getattr(self, f"{objtype}s"):
+            for obj in getattr(self, TABLES[objtype]):
                 yield objtype, obj
 
     def pack(self) -> bytes:

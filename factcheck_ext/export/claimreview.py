@@ -36,6 +36,7 @@ from ..models import (
 )
 from ..text.linked import resolved_text
 from .addresses import base_url, page_address
+from .publisher import organisation, publisher_of
 
 #: verdicts that mean "not a checkable claim": no ClaimReview is emitted
 NOT_CHECKABLE = frozenset({"opinion"})
@@ -56,13 +57,6 @@ def build_date() -> date:
     epoch = environ.get("SOURCE_DATE_EPOCH")
     moment = float(epoch) if epoch and epoch.isdigit() else time.time()
     return datetime.fromtimestamp(moment, tz=UTC).date()
-
-
-def organisation(name: str, url: str | None = None) -> dict[str, Any]:
-    org: dict[str, Any] = {"@type": "Organization", "name": name}
-    if is_web_url(url):
-        org["url"] = url
-    return org
 
 
 def registered_claimant(claimant: Claimant) -> dict[str, Any]:
@@ -255,14 +249,6 @@ def script_json(data: Any) -> str:
     for char, escape in _SCRIPT_ESCAPES.items():
         text = text.replace(char, escape)
     return text
-
-
-def publisher_of(app: Sphinx) -> dict[str, Any]:
-    configured = app.config.factcheck_publisher or {}
-    return organisation(
-        configured.get("name") or app.config.project,
-        configured.get("url") or app.config.html_baseurl or None,
-    )
 
 
 def page_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:

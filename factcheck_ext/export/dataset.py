@@ -26,8 +26,12 @@ from ..models import (
     CatalogueEntry,
     Claim,
     Claimant,
+    Desk,
+    Funder,
+    Policy,
     Scale,
     Source,
+    Staff,
     TextQuoteSelector,
     Verdict,
 )
@@ -128,6 +132,10 @@ class Dataset(BaseModel):
         default_factory=list,
         description="the entries of factcheck_catalogues that claims name with :same-as:",
     )
+    desk: Desk | None = Field(default=None, description="the desk (fc:desk), if declared")
+    policies: list[Policy] = Field(default_factory=list, description="the policy pages")
+    funders: list[Funder] = Field(default_factory=list)
+    staff: list[Staff] = Field(default_factory=list)
 
 
 def claim_record(index: ProjectIndex, scale: Scale, claim: Claim) -> dict[str, Any]:
@@ -192,6 +200,10 @@ def dataset_header(
             )
             if entry_id in index.catalogue
         ],
+        "desk": index.desk.model_dump() if index.desk else None,
+        "policies": [policy.model_dump() for policy in index.policies.values()],
+        "funders": [funder.model_dump() for funder in index.funders.values()],
+        "staff": [person.model_dump() for person in index.staff.values()],
     }
 
 

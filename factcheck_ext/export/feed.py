@@ -29,7 +29,8 @@ from ..i18n.labels import UPDATE_KIND_LABELS
 from ..models import Claim, Scale
 from ..text.linked import resolved_text
 from .addresses import base_url, page_address
-from .claimreview import build_date, publisher_of
+from .claimreview import build_date
+from .publisher import publisher_of
 
 FEED_FILE = "factcheck.atom"
 FEED_TYPE = "application/atom+xml"

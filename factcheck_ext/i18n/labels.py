@@ -45,3 +45,25 @@ UPDATE_KIND_LABELS = {
 
 def status_label(status: str) -> str:
     return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
+
+#: what a policy page of each kind is called (``fc:policy``)
+POLICY_LABELS = {
+    "methodology": N_("Methodology"),
+    "corrections": N_("Corrections policy"),
+    "nonpartisanship": N_("Nonpartisanship policy"),
+    "funding": N_("Funding"),
+    "ownership": N_("Ownership"),
+    "masthead": N_("Masthead"),
+    "contact": N_("Contact"),
+    "submissions": N_("Send us a claim"),
+    "ethics": N_("Ethics policy"),
+    "principles": N_("Publishing principles"),
+    "coverage": N_("What we check and why"),
+    "diversity": N_("Diversity policy"),
+    "unnamed-sources": N_("Unnamed sources policy"),
+}
+
+
+def policy_label(kind: str) -> str:
+    return _(POLICY_LABELS[kind]) if kind in POLICY_LABELS else kind

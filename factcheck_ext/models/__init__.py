@@ -7,6 +7,7 @@ made of, ``views`` what its tables and summaries select.
 """
 
 from .compact import CompactPickle
+from .desk import POLICY_KINDS, POLICY_PROPERTIES, Desk, Funder, Policy, Staff
 from .evidence import ArchiveLedger, Capture, DriftCheck, DriftReport
 from .fields import (
     CLAIMANT_KINDS,
@@ -41,6 +42,8 @@ from .views import (
     ClaimQuery,
     ClaimsView,
     CorrectionsView,
+    FundersView,
+    MastheadView,
     SourcesView,
     SummaryView,
     View,
@@ -55,6 +58,8 @@ __all__ = [
     "DEFAULT_VERDICTS",
     "ID_PATTERN",
     "OPEN_STATUSES",
+    "POLICY_KINDS",
+    "POLICY_PROPERTIES",
     "SOURCE_KINDS",
     "STATUSES",
     "UPDATE_KINDS",
@@ -71,13 +76,19 @@ __all__ = [
     "ClaimsView",
     "CompactPickle",
     "CorrectionsView",
+    "Desk",
     "DriftCheck",
     "DriftReport",
     "Excerpt",
+    "Funder",
+    "FundersView",
     "Located",
+    "MastheadView",
+    "Policy",
     "Scale",
     "Source",
     "SourcesView",
+    "Staff",
     "Suggestion",
     "SummaryView",
     "TextLink",

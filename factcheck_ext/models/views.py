@@ -102,8 +102,36 @@ class ClaimsView(ClaimQuery):
     columns: Annotated[tuple[str, ...], BeforeValidator(_check_columns)] = DEFAULT_CLAIM_COLUMNS
 
 
+#: what ``fc:summary :by:`` can spread the claims across
+SUMMARY_GROUPS = ("affiliation", "claimant", "tag")
+
+
+def _check_group(value: Any) -> Any:
+    text = str(value).strip().lower()
+    if text not in SUMMARY_GROUPS:
+        raise PydanticCustomError(
+            "bad-filter",
+            "'{value}' is not something to group claims by (allowed: {allowed})",
+            {"value": str(value), "allowed": ", ".join(SUMMARY_GROUPS)},
+        )
+    return text
+
+
 class SummaryView(ClaimQuery):
-    """``fc:summary``: the verdict breakdown of the claims a query selects."""
+    """``fc:summary``: the verdict breakdown of the claims a query selects, or (with
+    ``:by:``) their spread across claimants' affiliations, claimants or tags, by year."""
+
+    by: Annotated[
+        Literal["affiliation", "claimant", "tag"] | None, BeforeValidator(_check_group)
+    ] = None
+
+
+class FundersView(View):
+    """``fc:funders``: the table of the desk's funders."""
+
+
+class MastheadView(View):
+    """``fc:masthead``: the desk's people, with their roles and backgrounds."""
 
 
 class SourcesView(View):

@@ -11,6 +11,7 @@ from ..text.quotes import sentence_around
 from .badge import claim_badge
 from .claimant import claimant_ref
 from .common import UNTRUSTED, field_list, iso, joined, link, robust_link, xref
+from .desk import people_nodes, standards_note
 
 
 def quote_in_context(claim: Claim, index: ProjectIndex) -> nodes.paragraph | None:
@@ -174,8 +175,8 @@ def render_claim(
             ),
             (_("Article"), xref("article", article.id, docname) if article else claim.article),
             (_("Tags"), ", ".join(claim.tags)),
-            (_("Checked by"), claim.checked_by),
-            (_("Reviewed by"), claim.reviewed_by),
+            (_("Checked by"), people_nodes(claim.checked_by, index, docname)),
+            (_("Reviewed by"), people_nodes(claim.reviewed_by, index, docname)),
         ],
         classes=["fc-claim-meta"],
     )
@@ -224,4 +225,7 @@ def render_claim(
         ]
         para += joined(items, "; ")
         block += para
+    standards = standards_note(index, docname)
+    if standards is not None:
+        block += standards
     return block

@@ -175,10 +175,89 @@ def summary_subject(view: SummaryView, index: ProjectIndex, scale: Scale) -> str
     return " ".join([base, ", ".join(qualifiers)]) if qualifiers else base
 
 
+def group_names(claim: Claim, by: str, index: ProjectIndex) -> list[str]:
+    """The groups a claim counts in for ``:by:``: its claimant's affiliation, its
+    claimant, or each of its tags."""
+    if by == "tag":
+        return list(claim.tags) or [_("Untagged")]
+    if by == "claimant":
+        return [index.claimant_name(claim) or _("No claimant")]
+    claimant = index.claimant_of(claim)
+    if claimant is not None and claimant.affiliation:
+        return [claimant.affiliation]
+    if claimant is not None and claimant.kind == "organization":
+        return [claimant.title or claimant.id]  # a party (or an agency) speaks for itself
+    return [_("Affiliation not recorded")]
+
+
+def counted(counts: Counter[str]) -> str:
+    return ", ".join(f"{key}: {n}" for key, n in counts.items())
+
+
+def render_spread(
+    view: SummaryView, index: ProjectIndex, scale: Scale, subject: str
+) -> nodes.Element:
+    """How the selected claims spread across groups (``:by:``), with their verdicts and
+    the years the checks were published: the desk's evidence of nonpartisanship,
+    computed from its checks."""
+    assert view.by is not None
+    claims = select_claims(view, index, scale, ordered=False)
+    verdicts: dict[str, Counter[str]] = {}
+    years: dict[str, Counter[str]] = {}
+    for claim in claims:
+        verdict = scale.get(claim.shown_verdict)
+        day = claim.published or index.claim_date(claim)
+        for group in group_names(claim, view.by, index):
+            verdicts.setdefault(group, Counter())[verdict.label if verdict else _("not rated")] += 1
+            years.setdefault(group, Counter())[str(day.year) if day else _("undated")] += 1
+    captions = {
+        "affiliation": _("Checks by the claimant's affiliation, for {subject}"),
+        "claimant": _("Checks by claimant, for {subject}"),
+        "tag": _("Checks by tag, for {subject}"),
+    }
+    container = nodes.container(classes=["fc-summary", "fc-spread"])
+    container += nodes.paragraph(
+        "", captions[view.by].format(subject=subject), classes=["fc-summary-caption"]
+    )
+    if not claims:
+        container += nodes.paragraph("", _("No claims to count."), classes=["fc-no-match"])
+        return container
+    total = len(claims)
+    unknown = {_("Untagged"), _("No claimant"), _("Affiliation not recorded")}
+    order = sorted(verdicts, key=lambda g: (g in unknown, -sum(verdicts[g].values()), g.casefold()))
+    rows = []
+    for group in order:
+        count = sum(years[group].values())
+        rows.append(
+            [
+                [nodes.Text(group)],
+                [nodes.Text(f"{count} ({100 * count / total:.0f}%)")],
+                [nodes.Text(counted(verdicts[group]))],
+                [nodes.Text(counted(Counter(dict(sorted(years[group].items())))))],
+            ]
+        )
+    headers = {"affiliation": _("Affiliation"), "claimant": _("Claimant"), "tag": _("Tag")}
+    container += table(
+        [headers[view.by], _("Claims"), _("Verdicts"), _("By year")],
+        rows,
+        ["fc-spread-table"],
+        [3, 2, 4, 3],
+    )
+    if view.by == "tag":
+        container += nodes.paragraph(
+            "",
+            _("A claim with several tags counts once under each."),
+            classes=["fc-summary-note"],
+        )
+    return container
+
+
 def render_summary_view(
     view: SummaryView, index: ProjectIndex, scale: Scale, docname: str, serial: int = 0
 ) -> nodes.Element:
     subject = summary_subject(view, index, scale)
+    if view.by is not None:
+        return render_spread(view, index, scale, subject)
     chart_id = f"fc-summary-{docname.replace('/', '-')}-{serial}"
     return render_breakdown(
         breakdown(view, index, scale), _("Verdicts for {subject}").format(subject=subject), chart_id

@@ -23,9 +23,15 @@ from ..domain.nodes import (
     claimant_block,
     claims_view,
     corrections_view,
+    desk_block,
     fc_placeholder,
+    funder_block,
+    funders_view,
+    masthead_view,
+    policy_block,
     source_block,
     sources_view,
+    staff_block,
     summary_view,
 )
 from ..domain.translations import is_text_node
@@ -36,6 +42,14 @@ from .claim import render_claim, split_updates
 from .claimant import render_claimant
 from .claims_table import render_claims_view
 from .corrections import render_corrections_view
+from .desk import (
+    render_desk,
+    render_funder,
+    render_funders_view,
+    render_masthead_view,
+    render_policy,
+    render_staff,
+)
 from .source import render_source
 from .source_lists import render_bibliography_view, render_sources_view
 from .summary import render_summary_view
@@ -48,6 +62,10 @@ BLOCK_RENDERERS: dict[type[fc_placeholder], tuple[str, Renderer]] = {
     claim_block: ("claims", render_claim),
     source_block: ("sources", render_source),
     claimant_block: ("claimants", render_claimant),
+    desk_block: ("desks", render_desk),
+    policy_block: ("policies", render_policy),
+    funder_block: ("funders", render_funder),
+    staff_block: ("staff", render_staff),
 }
 
 #: view placeholder class -> renderer(view model, index, scale, docname); a summary
@@ -58,6 +76,8 @@ VIEW_RENDERERS: dict[type[fc_placeholder], Renderer] = {
     annotated_view: render_annotated_view,
     corrections_view: render_corrections_view,
     bibliography_view: render_bibliography_view,
+    funders_view: render_funders_view,
+    masthead_view: render_masthead_view,
 }
 
 
