@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 
 from ._gc import freeze_heap_while_building
 from ._version import __version__
+from .builders.standards import StandardsBuilder
 from .builders.status import FactCheckStatusBuilder
 from .config import CONFIG_VALUES, check_config
 from .directives import DIRECTIVES, ROLES
@@ -98,7 +99,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # the desk's memory: every claim matched against earlier checks, once it is read
     app.connect("env-updated", suggest)
 
-    # machine-readable output and the status builder
+    # machine-readable output, the status and the standards builders
     app.connect("env-updated", warn_without_baseurl)
     app.connect("html-page-context", add_json_ld)
     app.connect("build-finished", write_dataset)
@@ -109,6 +110,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # before sphinxext-opengraph (priority 500), which then takes our description
     app.connect("html-page-context", add_link_preview, priority=400)
     app.add_builder(FactCheckStatusBuilder)
+    app.add_builder(StandardsBuilder)
 
     return {
         "version": __version__,
