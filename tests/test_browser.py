@@ -62,8 +62,14 @@ PAGES = [
     "report/sources",
     "report/claimants",
     "report/followup",
+    "report/desk",
     "fc-claimindex",
 ]
+#: what each page shows when it has loaded (the report's pages: verdict badges)
+SHOWN = {
+    "report/desk": ".fc-desk",
+    "fc-claimindex": "table.modindextable, table.domainindex-table",  # (Furo's own)
+}
 SCHEMES = [
     (theme, scheme)
     for theme in THEMES
@@ -106,6 +112,9 @@ def site(tmp_path_factory) -> Iterator[str]:
             ]
         )
         assert status == 0
+    # the standards report: a page of its own, without a theme
+    standards = ["-q", "-b", "factcheck-standards", "-d", str(root / "standards.doctrees")]
+    assert build_main([*standards, str(DOCS), str(root / "standards")]) == 0
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -138,13 +147,7 @@ def test_axe_finds_no_serious_violation(browser, site, theme, scheme):
     found = {}
     for docname in PAGES:
         page = _open(browser, site, theme, scheme, docname)
-        # what the page shows: verdict badges, or the index's verdict groups
-        shown = (
-            ".fc-badge"
-            if docname.startswith("report/")
-            else "table.modindextable, table.domainindex-table"
-        )  # (Furo's own)
-        assert page.locator(shown).first.is_visible(), docname
+        assert page.locator(SHOWN.get(docname, ".fc-badge")).first.is_visible(), docname
         context = {
             "include": [[THEMES[theme]]],
             "exclude": [[s] for s in THEME_OWN_PROBLEMS.get(theme, [])],
@@ -246,4 +249,20 @@ def test_the_chart_has_a_text_equivalent(browser, site):
         assert words in name
     # and the same numbers as a table
     assert page.locator("table.fc-summary-table").first.is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_standards_report_passes_axe(browser, site, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(f"{site}/standards/standards.html")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Standards report")
+    result = Axe().run(page)
+    assert result.response["passes"]
+    serious = [
+        v["id"] for v in result.response["violations"] if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
     page.close()
