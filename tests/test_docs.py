@@ -145,3 +145,9 @@ def test_the_french_report_builds_clean(make_app, tmp_path):
     assert reviews["claim-fuel-prices"]["inLanguage"] == "fr"
     assert reviews["claim-fuel-prices"]["reviewRating"]["alternateName"] == "Vrai"
     assert reviews["claim-fuel-prices"]["claimReviewed"].startswith("Les manifestations")
+    # the desk's texts are translated too (its name is a name, and is not)
+    desk = " ".join(page(french, "report/desk").text_content().split())
+    assert "extension sphinx-factcheck, pas des fact-checkeurs" in desk
+    assert "travail fourni en nature" in desk
+    assert "sphinx-factcheck demo desk" in desk
+    assert reviews["claim-fuel-prices"]["author"]["name"] == "sphinx-factcheck demo desk"

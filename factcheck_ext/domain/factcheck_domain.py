@@ -117,8 +117,8 @@ class FactCheckDomain(Domain):
         if record is None or not changes:
             return
         tables = {}
-        translatable: tuple[ObjectType, ...] = ("claim", "source", "claimant")
-        for objtype in translatable:
+        translated: set[ObjectType] = {objtype for objtype, _id, _line in changes}
+        for objtype in translated:
             objects: tuple[Located, ...] = getattr(record, TABLES[objtype])
             tables[TABLES[objtype]] = tuple(
                 obj.model_copy(update=changes[key])

@@ -24,7 +24,15 @@ from ..models import Located
 from ..text.analysis import analysis_summary
 from ..text.linked import folded, text_and_links
 from .factcheck_domain import get_domain
-from .nodes import claim_block, claimant_block, fc_placeholder, source_block
+from .nodes import (
+    claim_block,
+    claimant_block,
+    desk_block,
+    fc_placeholder,
+    funder_block,
+    source_block,
+    staff_block,
+)
 from .records import ObjectType
 
 #: object type -> the fields a translation replaces
@@ -32,12 +40,19 @@ TRANSLATABLE_FIELDS: dict[str, tuple[str, ...]] = {
     "claim": ("title", "context", "quote_translation"),
     "source": ("title",),
     "claimant": ("role", "affiliation"),
+    # (a desk's or a person's name is a name: not translated)
+    "desk": ("legal_status", "based_in"),
+    "staff": ("role", "background"),
+    "funder": ("kind", "amount", "restrictions"),
 }
 FIELD = "fc_field"
 _TYPES: dict[type[fc_placeholder], ObjectType] = {
     claim_block: "claim",
     source_block: "source",
     claimant_block: "claimant",
+    desk_block: "desk",
+    staff_block: "staff",
+    funder_block: "funder",
 }
 
 
