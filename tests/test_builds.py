@@ -51,7 +51,7 @@ def test_tables_read_as_text(make_app, tmp_path):
     assert "| Opinion" in text
 
 
-def _html_pages(outdir: Path) -> dict[str, str]:
+def html_pages(outdir: Path) -> dict[str, str]:
     pages = {}
     for path in sorted(outdir.glob("*.html")):
         text = path.read_text(encoding="utf-8")
@@ -60,14 +60,15 @@ def _html_pages(outdir: Path) -> dict[str, str]:
     return pages
 
 
-def test_parallel_build_gives_the_same_pages(make_app, tmp_path):
+@pytest.mark.parametrize("root", ["basic", "desk"])
+def test_parallel_build_gives_the_same_pages(make_app, tmp_path, root):
     if os.cpu_count() == 1:  # pragma: no cover
         pytest.skip("needs two cores")
-    serial = make_app("html", srcdir=copy_root("basic", tmp_path / "serial"))
+    serial = make_app("html", srcdir=copy_root(root, tmp_path / "serial"))
     serial.build()
-    parallel = make_app("html", srcdir=copy_root("basic", tmp_path / "parallel"), parallel=2)
+    parallel = make_app("html", srcdir=copy_root(root, tmp_path / "parallel"), parallel=2)
     parallel.build()
-    assert _html_pages(Path(serial.outdir)) == _html_pages(Path(parallel.outdir))
+    assert html_pages(Path(serial.outdir)) == html_pages(Path(parallel.outdir))
 
 
 def _edit(path: Path, old: str, new: str) -> None:

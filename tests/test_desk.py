@@ -324,6 +324,26 @@ def test_renaming_the_desk_or_a_person_rewrites_the_claim_pages(make_app, tmp_pa
     assert "Checked by: Ana Renamed" in text_of(page(again, "claims"))
 
 
+def test_an_incremental_build_after_a_policy_moves_equals_a_fresh_one(make_app, tmp_path):
+    from .test_builds import html_pages
+
+    src = copy_root("desk", tmp_path / "src")
+    make_app("html", srcdir=src).build()
+    corrections = src / "corrections.rst"
+    corrections.write_text(corrections.read_text().replace(".. fc:policy:: corrections\n", ""))
+    methodology = src / "methodology.rst"
+    methodology.write_text(methodology.read_text() + "\n.. fc:policy:: corrections\n")
+    incremental = make_app("html", srcdir=src)
+    incremental.build()
+    fresh = make_app("html", srcdir=copy_root("desk", tmp_path / "fresh"))
+    (tmp_path / "fresh" / "corrections.rst").write_text(corrections.read_text())
+    (tmp_path / "fresh" / "methodology.rst").write_text(methodology.read_text())
+    fresh.build()
+    assert html_pages(Path(incremental.outdir)) == html_pages(Path(fresh.outdir))
+    review = _json_ld(incremental, "claims")[0]
+    assert review["author"]["correctionsPolicy"] == "https://desk.example/methodology.html"
+
+
 # --- the standards report ---------------------------------------------------------------
 
 
