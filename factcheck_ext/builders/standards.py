@@ -10,13 +10,10 @@ gap (``standards-gap``), so ``-W`` makes the report a gate.
 from __future__ import annotations
 
 import json
-from collections.abc import Set
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from docutils import nodes
-from sphinx.builders import Builder
 from sphinx.util import logging
 
 from .._version import __version__
@@ -25,6 +22,7 @@ from ..domain import get_domain
 from ..export.claimreview import build_date
 from ..models import is_web_url
 from .commitments import Framework, Project, corrections_logs, evaluate
+from .report_builder import ReportBuilder
 
 logger = logging.getLogger(__name__)
 
@@ -33,26 +31,9 @@ REPORT_HTML = "standards.html"
 STATUS_WORDS = {"met": "Evidence", "gap": "Gap", "info": "For information"}
 
 
-class StandardsBuilder(Builder):
+class StandardsBuilder(ReportBuilder):
     name = "factcheck-standards"
-    format = ""
     epilog = "The standards report is in %(outdir)s/standards.html and standards.json."
-    allow_parallel = True
-
-    def get_outdated_docs(self) -> str:
-        return "all documents"  # nothing is written per document
-
-    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
-        return ""
-
-    def prepare_writing(self, docnames: Set[str]) -> None:
-        pass
-
-    def write_documents(self, docnames: Set[str]) -> None:
-        pass  # no pages: only the report in finish()
-
-    def write_doc(self, docname: str, doctree: nodes.document) -> None:
-        pass
 
     def page_url(self, docname: str) -> str | None:
         """Where a page of the published report is: only known with ``html_baseurl``."""

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Set
 from pathlib import Path
 from typing import Any
 
-from docutils import nodes
-from sphinx.builders import Builder
 from sphinx.util import logging
 
 from ..domain import get_domain
@@ -23,6 +20,7 @@ from ..domain.checks import Problem, all_problems, report_problems
 from ..domain.project_index import ProjectIndex
 from ..i18n.labels import status_label
 from ..models import is_open
+from .report_builder import ReportBuilder
 
 logger = logging.getLogger(__name__)
 
@@ -151,26 +149,9 @@ def text_table(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-class FactCheckStatusBuilder(Builder):
+class FactCheckStatusBuilder(ReportBuilder):
     name = "factcheck"
-    format = ""
     epilog = "The fact-check status is in %(outdir)s/status.txt and status.json."
-    allow_parallel = True
-
-    def get_outdated_docs(self) -> str:
-        return "all documents"  # nothing is written per document
-
-    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
-        return ""
-
-    def prepare_writing(self, docnames: Set[str]) -> None:
-        pass
-
-    def write_documents(self, docnames: Set[str]) -> None:
-        pass  # no pages: only the report in finish()
-
-    def write_doc(self, docname: str, doctree: nodes.document) -> None:
-        pass
 
     def finish(self) -> None:
         domain = get_domain(self.env)

@@ -10,7 +10,7 @@ ClaimReview author carries them as the Trust Project's schema.org properties.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
@@ -28,21 +28,6 @@ from .fields import (
 from .objects import Located
 
 #: the kinds of policy page a desk can mark with ``fc:policy`` (see POLICY_PROPERTIES)
-POLICY_KINDS = (
-    "methodology",
-    "corrections",
-    "nonpartisanship",
-    "funding",
-    "ownership",
-    "masthead",
-    "contact",
-    "submissions",
-    "ethics",
-    "principles",
-    "coverage",
-    "diversity",
-    "unnamed-sources",
-)
 PolicyKind = Literal[
     "methodology",
     "corrections",
@@ -58,6 +43,7 @@ PolicyKind = Literal[
     "diversity",
     "unnamed-sources",
 ]
+POLICY_KINDS: tuple[str, ...] = get_args(PolicyKind)
 
 #: policy kind -> the schema.org (Trust Project) property of the desk's Organization
 #: that points at the page; kinds without one (nonpartisanship, contact) are still

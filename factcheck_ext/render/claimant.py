@@ -15,7 +15,7 @@ from ..domain.project_index import ProjectIndex
 from ..i18n import _
 from ..i18n.labels import CLAIMANT_KIND_LABELS
 from ..models import Claim, Claimant, Scale
-from .common import field_list, iso, joined, link, xref
+from .common import iso, joined, link, profile_block, xref
 from .summary import breakdown_of, render_breakdown
 
 #: readable names for the reference sites desks link claimants to
@@ -30,6 +30,11 @@ def site_name(url: str) -> str:
             language = host[: -len(domain) - 1].split(".")[0]
             return f"{name} ({language})" if language and domain == "wikipedia.org" else name
     return host
+
+
+def elsewhere(urls: tuple[str, ...]) -> list[nodes.Node] | None:
+    """Pages that identify someone, each named by its site (Wikidata, Wikipedia ...)."""
+    return joined([link(url, site_name(url)) for url in urls]) if urls else None
 
 
 def claimant_ref(claim: Claim, index: ProjectIndex, docname: str) -> list[nodes.Node]:
@@ -68,25 +73,16 @@ def claims_list(claims: list[Claim], index: ProjectIndex, docname: str) -> nodes
 def render_claimant(
     claimant: Claimant, body: list[nodes.Node], index: ProjectIndex, scale: Scale, docname: str
 ) -> nodes.container:
-    block = nodes.container(classes=["fc-claimant", f"fc-claimant-{claimant.kind}"])
-    name = nodes.paragraph(classes=["fc-claimant-name"])
-    name += link(claimant.url, nodes.strong("", claimant.title or claimant.id))
-    block += name
-    links = [link(url, site_name(url)) for url in claimant.same_as]
-    meta = field_list(
-        [
-            (_("Kind"), _(CLAIMANT_KIND_LABELS[claimant.kind])),
-            (_("Role"), claimant.role),
-            (_("Affiliation"), claimant.affiliation),
-            (_("Website"), link(claimant.url, claimant.url) if claimant.url else None),
-            (_("Elsewhere"), joined(links) if links else None),
-        ],
-        classes=["fc-claimant-meta"],
-    )
-    if meta is not None:
-        block += meta
-    if body:
-        block += nodes.container("", *body, classes=["fc-claimant-note"])
+    rows = [
+        (_("Kind"), _(CLAIMANT_KIND_LABELS[claimant.kind])),
+        (_("Role"), claimant.role),
+        (_("Affiliation"), claimant.affiliation),
+        (_("Website"), link(claimant.url, claimant.url) if claimant.url else None),
+        (_("Elsewhere"), elsewhere(claimant.same_as)),
+    ]
+    note = [nodes.container("", *body, classes=["fc-claimant-note"])] if body else []
+    block = profile_block("claimant", claimant.title or claimant.id, claimant.url, rows, note)
+    block["classes"].append(f"fc-claimant-{claimant.kind}")
     claims = index.claims_by_claimant.get(claimant.id, [])
     name_text = claimant.title or claimant.id
     block += nodes.rubric("", _("Scorecard of {name}").format(name=name_text))

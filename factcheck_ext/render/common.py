@@ -171,3 +171,23 @@ def linked_nodes(text: str, links: Sequence[TextLink], docname: str) -> list[nod
         else:
             result.append(xref(link.type, link.target, docname))
     return result
+
+
+def profile_block(
+    kind: str,
+    name: str,
+    url: str | None,
+    rows: Iterable[tuple[str, nodes.Node | str | Sequence[nodes.Node] | None]],
+    body: list[nodes.Node],
+) -> nodes.container:
+    """A named entry (a claimant, the desk, a person, a funder): the name, linked to
+    their own site, the details that are given, then what the author wrote."""
+    block = nodes.container(classes=[f"fc-{kind}"])
+    heading = nodes.paragraph(classes=[f"fc-{kind}-name"])
+    heading += link(url, nodes.strong("", name))
+    block += heading
+    meta = field_list(rows, classes=[f"fc-{kind}-meta"])
+    if meta is not None:
+        block += meta
+    block += body
+    return block

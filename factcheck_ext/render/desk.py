@@ -9,6 +9,7 @@ entries, so the masthead counts each person's checks instead of asserting them.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from docutils import nodes
 
@@ -16,8 +17,8 @@ from ..domain.project_index import ProjectIndex
 from ..i18n import _, ngettext
 from ..i18n.labels import POLICY_LABELS, policy_label
 from ..models import Claim, Desk, Funder, FundersView, MastheadView, Policy, Scale, Staff
-from .claimant import site_name
-from .common import field_list, joined, link, table, xref
+from .claimant import elsewhere
+from .common import joined, link, profile_block, table, xref
 
 
 def contact_link(contact: str | None) -> nodes.Node | None:
@@ -27,10 +28,6 @@ def contact_link(contact: str | None) -> nodes.Node | None:
     if "@" in contact and not contact.lower().startswith(("http://", "https://")):
         return nodes.reference("", contact, refuri=f"mailto:{contact}", internal=False)
     return link(contact, contact)
-
-
-def elsewhere(urls: tuple[str, ...]) -> list[nodes.Node] | None:
-    return joined([link(url, site_name(url)) for url in urls]) if urls else None
 
 
 def policy_links(index: ProjectIndex, docname: str) -> nodes.bullet_list | None:
@@ -47,24 +44,15 @@ def policy_links(index: ProjectIndex, docname: str) -> nodes.bullet_list | None:
 def render_desk(
     desk: Desk, body: list[nodes.Node], index: ProjectIndex, scale: Scale, docname: str
 ) -> nodes.container:
-    block = nodes.container(classes=["fc-desk"])
-    name = nodes.paragraph(classes=["fc-desk-name"])
-    name += link(desk.url, nodes.strong("", desk.title or desk.id))
-    block += name
-    meta = field_list(
-        [
-            (_("Website"), link(desk.url, desk.url) if desk.url else None),
-            (_("Legal status"), desk.legal_status),
-            (_("Founded"), desk.founded),
-            (_("Based in"), desk.based_in),
-            (_("Contact"), contact_link(desk.contact)),
-            (_("Elsewhere"), elsewhere(desk.same_as)),
-        ],
-        classes=["fc-desk-meta"],
-    )
-    if meta is not None:
-        block += meta
-    block += body
+    rows = [
+        (_("Website"), link(desk.url, desk.url) if desk.url else None),
+        (_("Legal status"), desk.legal_status),
+        (_("Founded"), desk.founded),
+        (_("Based in"), desk.based_in),
+        (_("Contact"), contact_link(desk.contact)),
+        (_("Elsewhere"), elsewhere(desk.same_as)),
+    ]
+    block = profile_block("desk", desk.title or desk.id, desk.url, rows, body)
     policies = policy_links(index, docname)
     if policies is not None:
         block += nodes.rubric("", _("Our policies"))
@@ -93,18 +81,12 @@ def render_policy(
 def render_funder(
     funder: Funder, body: list[nodes.Node], index: ProjectIndex, scale: Scale, docname: str
 ) -> nodes.container:
-    block = nodes.container(classes=["fc-funder"])
-    name = nodes.paragraph(classes=["fc-funder-name"])
-    name += link(funder.url, nodes.strong("", funder.title or funder.id))
-    block += name
-    meta = field_list(funder_fields(funder), classes=["fc-funder-meta"])
-    if meta is not None:
-        block += meta
-    block += body
-    return block
+    return profile_block(
+        "funder", funder.title or funder.id, funder.url, funder_fields(funder), body
+    )
 
 
-def funder_fields(funder: Funder) -> list[tuple[str, str | None]]:
+def funder_fields(funder: Funder) -> list[tuple[str, Any]]:
     return [
         (_("Kind"), funder.kind),
         (_("Years"), funder.years),
@@ -117,22 +99,12 @@ def funder_fields(funder: Funder) -> list[tuple[str, str | None]]:
 def render_staff(
     person: Staff, body: list[nodes.Node], index: ProjectIndex, scale: Scale, docname: str
 ) -> nodes.container:
-    block = nodes.container(classes=["fc-staff"])
-    name = nodes.paragraph(classes=["fc-staff-name"])
-    name += link(person.url, nodes.strong("", person.title or person.id))
-    block += name
-    meta = field_list(
-        [
-            (_("Role"), person.role),
-            (_("Background"), person.background),
-            (_("Elsewhere"), elsewhere(person.same_as)),
-        ],
-        classes=["fc-staff-meta"],
-    )
-    if meta is not None:
-        block += meta
-    block += body
-    return block
+    rows = [
+        (_("Role"), person.role),
+        (_("Background"), person.background),
+        (_("Elsewhere"), elsewhere(person.same_as)),
+    ]
+    return profile_block("staff", person.title or person.id, person.url, rows, body)
 
 
 def render_funders_view(
