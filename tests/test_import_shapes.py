@@ -180,6 +180,18 @@ def test_a_review_by_the_projects_publisher_is_the_desks_own(tmp_path):
     }
 
 
+def test_a_review_by_the_projects_desk_is_the_desks_own(tmp_path):
+    src = _project(tmp_path / "report")
+    index = src / "index.rst"
+    index.write_text(index.read_text() + "\n.. fc:desk:: USA Today\n")
+    status, messages = _import(["api-search.json"], src / "imported")
+    assert status == 0, messages
+    assert "3 imported; 2 by other desks" in messages  # the third is the desk's own
+    assert _build(src)[0] == 0
+    reviews = _reviews(src)
+    assert list(reviews) == ["Donald Trump will be reinstated as president in August."]
+
+
 def test_every_place_the_claim_appeared_is_kept(tmp_path):
     src = _project(tmp_path / "report")
     status, messages = _import(

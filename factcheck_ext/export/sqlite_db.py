@@ -26,6 +26,7 @@ from ..domain import get_domain
 from ..domain.project_index import ProjectIndex
 from ..models import Scale
 from .addresses import page_address
+from .publisher import publisher_of
 from .records_cache import cache_key, document_inputs
 
 DATABASE_FILE = "factcheck.sqlite"
@@ -217,7 +218,7 @@ def refresh(
 
 def metadata(app: Sphinx) -> dict[str, Any]:
     """Datasette's metadata: what the database is, and how to search it."""
-    publisher = (app.config.factcheck_publisher or {}).get("name") or app.config.project
+    publisher = publisher_of(app)["name"]
     return {
         "title": f"{app.config.project}: fact-checks",
         "description": f"The claims checked by {publisher}, their verdicts and the "

@@ -114,6 +114,8 @@ class Known:
     sources: set[str] = field(default_factory=set)
     claimants: list[Claimant] = field(default_factory=list)
     pages: set[str] = field(default_factory=set)  # file names (no suffix) in the folder
+    #: the project's fc:desk (name, address): its reviews are the desk's own
+    desk: tuple[str, str | None] | None = None
 
 
 @dataclass

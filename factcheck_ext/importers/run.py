@@ -98,6 +98,7 @@ def known_objects(out: Path, settings: Settings, output_format: str) -> Known:
         sources=set(index.sources),
         claimants=list(index.claimants.values()),
         pages=pages,
+        desk=(index.desk.title, index.desk.url) if index.desk else None,
     )
 
 
@@ -106,18 +107,22 @@ def _host(url: str | None) -> str:
     return host.removeprefix("www.")
 
 
-def own_reviews(settings: Settings, own: bool) -> Any:
-    """Whether a review is the desk's own: ``--own``, or its publisher is the
-    project's ``factcheck_publisher`` (the same name, or an address on the same host)."""
-    name = str(settings.publisher.get("name") or "").casefold().strip()
-    host = _host(settings.publisher.get("url"))
+def own_reviews(settings: Settings, own: bool, desk: tuple[str, str | None] | None = None) -> Any:
+    """Whether a review is the desk's own: ``--own``, or its publisher is the project's
+    ``factcheck_publisher`` or ``fc:desk`` (the same name, or an address on the same
+    host)."""
+    publishers = [(settings.publisher.get("name"), settings.publisher.get("url"))]
+    if desk is not None:
+        publishers.append(desk)
+    names = {str(name).casefold().strip() for name, _url in publishers if name}
+    hosts = {_host(url) for _name, url in publishers if url} - {""}
 
     def is_own(review: ImportedReview) -> bool:
         if own:
             return True
-        if name and (review.publisher or "").casefold().strip() == name:
+        if (review.publisher or "").casefold().strip() in names:
             return True
-        return bool(host) and host in (_host(review.publisher_url), _host(review.url))
+        return bool(hosts & {_host(review.publisher_url), _host(review.url)})
 
     return is_own
 
@@ -226,7 +231,7 @@ def import_reviews(
         reviews,
         mapper,
         lambda message: print(message, file=say),
-        is_own=own_reviews(settings, own),
+        is_own=own_reviews(settings, own, known.desk),
         known=known,
     )
     if mapper.unmapped:
