@@ -29,7 +29,7 @@ from .index import MatchIndex
 DATABASE = "factcheck-memory.sqlite"
 CACHE = "factcheck-memory.pickle"
 #: changes when what matching compares changes (words, ranking): caches are dropped
-MATCHER_VERSION = "1"
+MATCHER_VERSION = "2"
 TOP = 3
 
 
