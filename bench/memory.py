@@ -9,7 +9,8 @@ fixed vocabulary with a long tail, as real claims are) and measures:
   query): target under a minute;
 * the benchmark project's full build (``-E``) without a catalogue, with it on a cold
   cache (the doctree directory's index and match cache removed) and warm (kept, as
-  a build after the first finds them): target at most 1.10 warm;
+  a build after the first finds them): target at most 1.10 warm (``--full-repeat K``
+  alternates K more full builds each way and compares medians);
 * the incremental build after one verdict edit, without and with it (median of
   ``--repeat``): target at most 1.05.
 
@@ -103,6 +104,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--work", type=Path, default=HERE / "_work")
     parser.add_argument(
+        "--full-repeat",
+        type=int,
+        default=0,
+        help="then alternate this many more full builds without and with the catalogue",
+    )
+    parser.add_argument(
         "--templated",
         action="store_true",
         help="keep the generator's near-identical statements (most claims then repeat others)",
@@ -141,6 +148,20 @@ def main() -> None:
     print(f"full build with it, cold cache: {cold:.1f} s ({cold / without:.2f})", flush=True)
     warm = build(root, "-E")["seconds"]
     print(f"full build with it, warm cache: {warm:.1f} s ({warm / without:.2f})", flush=True)
+    if args.full_repeat:
+        # one full build each is at the mercy of the machine's noise (about 10% here):
+        # alternate, and compare medians
+        full: dict[bool, list[float]] = {False: [without], True: [warm]}
+        for _turn in range(args.full_repeat):
+            for on in (False, True):
+                with_catalogue(root, on)
+                full[on].append(build(root, "-E")["seconds"])
+        off, on_ = statistics.median(full[False]), statistics.median(full[True])
+        print(
+            f"full builds, median of {args.full_repeat + 1} alternated: {off:.1f} s without, "
+            f"{on_:.1f} s with a warm cache ({on_ / off:.2f})",
+            flush=True,
+        )
     times: dict[bool, list[float]] = {False: [], True: []}
     for on in (False, True):
         with_catalogue(root, on)

@@ -6,7 +6,7 @@ A check is either *required* (nothing found is a gap, warned about as
 ``standards-gap``) or *for information* (a number the assessor will want, such as the
 spread of checks across parties, that no rule turns into a pass or a fail).
 
-The IFCN commitments are the five of its Code of Principles, in its words.  The
+The IFCN commitments are the five of its Code of Principles, by their names.  The
 EFCSN Code of Standards is longer; its areas are grouped here as we read them, and
 the Code's own text (https://efcsn.com/code-of-standards/) is the authority.
 """
