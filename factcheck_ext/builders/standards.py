@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.util import logging
+from sphinx.util.i18n import format_date
 
 from .._version import __version__
 from ..diagnostics import warn
 from ..domain import get_domain
-from ..export.claimreview import build_date
 from ..models import is_web_url
 from .commitments import Framework, Project, corrections_logs, evaluate
 from .report_builder import ReportBuilder
@@ -85,7 +85,8 @@ class StandardsBuilder(ReportBuilder):
         desk = index.desk
         data: dict[str, Any] = {
             "generator": f"sphinx-factcheck {__version__}",
-            "date": build_date().isoformat(),
+            # (today, or SOURCE_DATE_EPOCH's day for a reproducible build)
+            "date": format_date("%Y-%m-%d", language="en"),
             "project": self.config.project,
             "desk": desk.model_dump(mode="json") if desk else None,
             "frameworks": [],
