@@ -427,3 +427,18 @@ def test_archived_sources_become_required_with_factcheck_require_archive(make_ap
     gaps = [w for w in factcheck_warnings(app) if "[factcheck.standards-gap]" in w]
     assert any("sources without a capture: s" in w for w in gaps)
     assert all("index.rst" in w for w in gaps)  # the root document, without a desk
+
+
+def test_a_report_with_nothing_rated_says_so(make_app, tmp_path):
+    app = _build(make_app, tmp_path, {"index.rst": CLAIM}, builder="factcheck-standards")
+    report = json.loads((Path(app.outdir) / "standards.json").read_text(encoding="utf-8"))
+    evidence = {
+        e["check"]: e for c in report["frameworks"][0]["commitments"] for e in c["evidence"]
+    }
+    assert evidence["sources"]["detail"] == "no verdict that needs a source yet"
+    assert evidence["archives"]["detail"] == "no web source cited yet"
+    assert evidence["signed"]["detail"] == (
+        "0 of 1 (0%) checks name who checked them; 0 name who reviewed them"
+    )
+    # the group of claims without a known affiliation comes last, whatever its size
+    assert evidence["spread:affiliation"]["detail"] == "Affiliation not recorded: 1 (100%)"

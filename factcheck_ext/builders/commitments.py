@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..domain.project_index import ProjectIndex
 from ..i18n.labels import policy_label
 from ..models import CorrectionsView, Scale, Staff
-from ..render.summary import group_names
+from ..render.summary import group_names, largest_first
 
 Status = Literal["met", "gap", "info"]
 
@@ -78,8 +78,9 @@ class Project:
 Check = Callable[[Project], Evidence]
 
 
-def _share(part: int, whole: int) -> str:
-    return f"{part} of {whole} ({100 * part / whole:.0f}%)" if whole else "none"
+def _share(part: int, whole: int, what: str) -> str:
+    """ "3 of 4 (75%) verdicts ..." (the caller says what there is when *whole* is 0)."""
+    return f"{part} of {whole} ({100 * part / whole:.0f}%) {what}"
 
 
 def policy_check(*kinds: str, label: str) -> Check:
@@ -237,7 +238,9 @@ def sourced_verdicts(project: Project) -> Evidence:
         check="sources",
         label="Verdicts that cite their sources",
         status="gap" if bare else "met",
-        detail=_share(len(sourced), len(rated)) + " verdicts cite at least one source",
+        detail=_share(len(sourced), len(rated), "verdicts cite at least one source")
+        if rated
+        else "no verdict that needs a source yet",
         missing=f"verdicts without a source: {', '.join(bare)}" if bare else None,
     )
 
@@ -253,7 +256,9 @@ def archived_sources(project: Project) -> Evidence:
         check="archives",
         label="Cited web sources with an archived copy",
         status="gap" if required else "info",
-        detail=_share(len(archived), len(linked)) + " cited web sources are archived",
+        detail=_share(len(archived), len(linked), "cited web sources are archived")
+        if linked
+        else "no web source cited yet",
         missing=f"sources without a capture: {', '.join(lacking)} (run sphinx-factcheck archive)"
         if required
         else None,
@@ -293,7 +298,8 @@ def spread(by: str, label: str) -> Check:
             counts.update(group_names(claim, by, index))
         total = sum(counts.values())
         detail = "; ".join(
-            f"{group}: {n} ({100 * n / total:.0f}%)" for group, n in counts.most_common()
+            f"{group}: {counts[group]} ({100 * counts[group] / total:.0f}%)"
+            for group in largest_first(counts)
         )
         return Evidence(
             check=f"spread:{by}", label=label, status="info", detail=detail or "no claims yet"
@@ -310,8 +316,10 @@ def signed_checks(project: Project) -> Evidence:
         check="signed",
         label="Checks that name who checked and who reviewed them",
         status="info",
-        detail=f"checked by: {_share(len(signed), len(checked))}; "
-        f"reviewed by: {_share(len(reviewed), len(checked))}",
+        detail=_share(len(signed), len(checked), "checks name who checked them")
+        + f"; {len(reviewed)} name who reviewed them"
+        if checked
+        else "no checks yet",
     )
 
 

@@ -190,6 +190,13 @@ def group_names(claim: Claim, by: str, index: ProjectIndex) -> list[str]:
     return [_("Affiliation not recorded")]
 
 
+def largest_first(groups: Counter[str]) -> list[str]:
+    """Group names by size, largest first (ties by name); the groups of claims with no
+    claimant, affiliation or tag last."""
+    unknown = {_("Untagged"), _("No claimant"), _("Affiliation not recorded")}
+    return sorted(groups, key=lambda g: (g in unknown, -groups[g], g.casefold()))
+
+
 def counted(counts: Counter[str]) -> str:
     return ", ".join(f"{key}: {n}" for key, n in counts.items())
 
@@ -223,8 +230,7 @@ def render_spread(
         container += nodes.paragraph("", _("No claims to count."), classes=["fc-no-match"])
         return container
     total = len(claims)
-    unknown = {_("Untagged"), _("No claimant"), _("Affiliation not recorded")}
-    order = sorted(verdicts, key=lambda g: (g in unknown, -sum(verdicts[g].values()), g.casefold()))
+    order = largest_first(Counter({g: sum(counts.values()) for g, counts in verdicts.items()}))
     rows = []
     for group in order:
         count = sum(years[group].values())
