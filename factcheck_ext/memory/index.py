@@ -50,7 +50,7 @@ create table if not exists meta (key text primary key, value text);
 @dataclass(frozen=True)
 class Match:
     id: str
-    score: float  # how much of the query the entry holds: 0, to 1 or a little more
+    score: float  # how alike: the mean of the words held and the letters shared, 0 to ~1
     kind: str  # "catalogue" or "claim"
 
 
