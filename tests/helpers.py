@@ -48,6 +48,16 @@ def page(app: Any, docname: str) -> Any:
     return lxml_html.fromstring(path.read_text(encoding="utf-8"))
 
 
+def html_pages(outdir: Path) -> dict[str, str]:
+    """The HTML pages of a build by name, to compare two builds of the same project."""
+    pages = {}
+    for path in sorted(outdir.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        # the search page and index embed build-order-dependent data; compare the documents
+        pages[path.name] = re.sub(r"\?v=[0-9a-f]+", "", text)
+    return pages
+
+
 def text_of(element: Any) -> str:
     return " ".join(element.text_content().split())
 

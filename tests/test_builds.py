@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from sphinx.errors import ConfigError
 
-from .helpers import BUILDERS, copy_root, factcheck_warnings, page, text_of, write_project
+from .helpers import (
+    BUILDERS,
+    copy_root,
+    factcheck_warnings,
+    html_pages,
+    page,
+    text_of,
+    write_project,
+)
 
 
 @pytest.mark.parametrize("builder", BUILDERS)
@@ -49,15 +57,6 @@ def test_tables_read_as_text(make_app, tmp_path):
     header = next(line for line in text.splitlines() if line.startswith("| Verdict"))
     assert "Claims" in header and "| Share of rated" in header
     assert "| Opinion" in text
-
-
-def html_pages(outdir: Path) -> dict[str, str]:
-    pages = {}
-    for path in sorted(outdir.glob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        # the search page and index embed build-order-dependent data; compare the documents
-        pages[path.name] = re.sub(r"\?v=[0-9a-f]+", "", text)
-    return pages
 
 
 @pytest.mark.parametrize("root", ["basic", "desk"])

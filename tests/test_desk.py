@@ -13,7 +13,15 @@ import pytest
 
 from factcheck_ext.export.dataset import dataset_schema
 
-from .helpers import BUILDERS, copy_root, factcheck_warnings, page, text_of, write_project
+from .helpers import (
+    BUILDERS,
+    copy_root,
+    factcheck_warnings,
+    html_pages,
+    page,
+    text_of,
+    write_project,
+)
 from .schemaorg_vocabulary import errors as vocabulary_errors
 
 
@@ -325,8 +333,6 @@ def test_renaming_the_desk_or_a_person_rewrites_the_claim_pages(make_app, tmp_pa
 
 
 def test_an_incremental_build_after_a_policy_moves_equals_a_fresh_one(make_app, tmp_path):
-    from .test_builds import html_pages
-
     src = copy_root("desk", tmp_path / "src")
     make_app("html", srcdir=src).build()
     corrections = src / "corrections.rst"

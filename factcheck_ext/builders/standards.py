@@ -76,7 +76,8 @@ class StandardsBuilder(ReportBuilder):
                     if evidence.status == "gap" and evidence.missing:
                         needed_by.setdefault(evidence.missing, []).append(commitment.code)
         desk = get_domain(self.env).index.desk
-        location = desk.location() if desk else (self.config.root_doc, 0)
+        # (without a desk: the top of the root document, where the report starts)
+        location = desk.location() if desk else (self.config.root_doc, 1)
         for missing, codes in needed_by.items():
             warn(f"{missing} (needed by {', '.join(codes)})", "standards-gap", location)
 
