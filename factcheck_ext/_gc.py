@@ -86,9 +86,11 @@ def promote_to_oldest_generation() -> None:
     then ``gc.unfreeze()`` moves them in constant time.  Skipped while anything is
     frozen (a build in progress, see :func:`heap_frozen`): unfreezing would release
     that freeze, and freezing again would also freeze whatever else is alive at that
-    moment, which the collector could then not free until the build ends."""
+    moment, which the collector could then not free until the build ends.  (Our own
+    freeze is known without asking: ``gc.get_freeze_count()`` walks every frozen
+    object.)"""
     with _STATE.lock:
-        if gc.get_freeze_count() == 0:
+        if _STATE.builds == 0 and gc.get_freeze_count() == 0:
             gc.freeze()
             gc.unfreeze()
 

@@ -24,27 +24,37 @@ class CompactPickle(BaseModel):
     _fc_fields_set: ClassVar[set[str]]
 
     @classmethod
-    def _field_names(cls) -> tuple[str, ...]:
-        names = cls.__dict__.get("_fc_field_names")
-        if names is None:
-            names = tuple(cls.model_fields)
-            cls._fc_field_names = names
-            # every restored instance has all fields set: one set per class, not one per
-            # object (pydantic only adds field names to it, which are all there already)
-            cls._fc_fields_set = set(names)
-        return names
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls._fc_field_names = tuple(cls.model_fields)
+        # every restored instance has all fields set: one set per class, not one per
+        # object (pydantic only adds field names to it, which are all there already)
+        cls._fc_fields_set = set(cls._fc_field_names)
 
     def __getstate__(self) -> tuple[Any, ...]:  # type: ignore[override]
         values = self.__dict__
-        return tuple([values[name] for name in self._field_names()])
+        return tuple([values[name] for name in self._fc_field_names])
 
     def __setstate__(self, state: Any) -> None:
-        if isinstance(state, dict):  # pydantic's own format
+        # once per stored object per build (ten thousand claims: tens of thousands of
+        # calls), so pydantic's slots are set through their descriptors, not setattr
+        if type(state) is dict:  # pydantic's own format
             super().__setstate__(state)
             return
-        names = type(self).__dict__.get("_fc_field_names") or self._field_names()
-        setter = object.__setattr__
-        setter(self, "__dict__", dict(zip(names, state, strict=False)))
-        setter(self, "__pydantic_fields_set__", type(self).__dict__["_fc_fields_set"])
-        setter(self, "__pydantic_extra__", None)
-        setter(self, "__pydantic_private__", None)
+        cls = type(self)
+        _set_attribute(self, "__dict__", dict(zip(cls._fc_field_names, state, strict=False)))
+        _set_fields_set(self, cls._fc_fields_set)
+        _set_extra(self, None)
+        _set_private(self, None)
+
+
+def _slot_setter(name: str) -> Any:
+    """The setter of one of BaseModel's slots (a C call, no attribute lookup)."""
+    return BaseModel.__dict__[name].__set__
+
+
+_set_fields_set = _slot_setter("__pydantic_fields_set__")
+_set_extra = _slot_setter("__pydantic_extra__")
+_set_private = _slot_setter("__pydantic_private__")
+
+_set_attribute = object.__setattr__
