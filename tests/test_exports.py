@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import pickle
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import jsonschema
@@ -212,6 +214,22 @@ def test_dataset_is_byte_identical_across_builds_and_parallelism(make_app, tmp_p
     assert outputs[0] == outputs[1] == outputs[2]
 
 
+def mark_cached_record(cache: Path, docname: str, claim_id: str) -> None:
+    """Change the title in the cached record of *claim_id* (of *docname*) to "Marked":
+    a build that reuses the record shows it."""
+    with closing(sqlite3.connect(cache)) as db, db:
+        payload = db.execute(
+            "SELECT payload FROM rows WHERE part = 'claims' AND document = ?", (docname,)
+        ).fetchone()[0]
+        records = pickle.loads(payload)
+        record, line = records[claim_id]
+        records[claim_id] = (record.replace(b'"Taxes fell"', b'"Marked"'), line)
+        db.execute(
+            "UPDATE rows SET payload = ? WHERE part = 'claims' AND document = ?",
+            (pickle.dumps(records), docname),
+        )
+
+
 ARTICLE_DOC = (
     "A\n=\n\n.. fc:article:: The article\n   :id: art\n   :published: {date}\n\n"
     "   The mayor said that taxes fell.\n"
@@ -244,16 +262,67 @@ def test_dataset_reuses_records_only_while_their_inputs_are_unchanged(make_app, 
     assert build()["claims"][0]["date"] == "2022-01-07"
     # mark the cached record: an unchanged rebuild reuses it as it is
     cache = src / "_build" / "doctrees" / CACHE_FILE
-    key, schema, entries = pickle.loads(cache.read_bytes())
-    _inputs, records = entries["b"]  # the claim's document
-    record, line = records["taxes"]
-    records["taxes"] = (record.replace(b'"Taxes fell"', b'"Marked"'), line)
-    cache.write_bytes(pickle.dumps((key, schema, entries)))
+    mark_cached_record(cache, "b", "taxes")  # the claim's document
     assert build()["claims"][0]["title"] == "Marked"
     # the article's document changes (not the claim's): the record is dumped afresh
     (src / "a.rst").write_text(ARTICLE_DOC.format(date="2023-02-01"))
     claim = build()["claims"][0]
     assert claim["title"] == "Taxes fell" and claim["date"] == "2023-02-01"
+
+
+def test_an_edit_rewrites_only_its_documents_cached_rows(make_app, tmp_path):
+    """The cache keeps a row per document and part: an edit in one document replaces
+    its rows and leaves the others' as they were (a replaced row gets a new rowid)."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n",
+            "a.rst": ARTICLE_DOC.format(date="2022-01-07"),
+            "b.rst": CLAIM_DOC,
+        },
+    )
+
+    def build() -> dict[tuple[str, str], int]:
+        app = make_app("html", srcdir=src)
+        app.build()
+        assert factcheck_warnings(app) == []
+        with closing(sqlite3.connect(src / "_build" / "doctrees" / CACHE_FILE)) as db:
+            return {
+                (part, document): rowid
+                for rowid, part, document in db.execute("SELECT rowid, part, document FROM rows")
+            }
+
+    before = build()
+    assert set(before) == {("claims", "b"), ("objects", "a"), ("objects", "b")}
+    (src / "b.rst").write_text(CLAIM_DOC.replace(":verdict: false", ":verdict: true"))
+    after = build()
+    assert after[("objects", "a")] == before[("objects", "a")]  # the article: kept
+    assert after[("claims", "b")] != before[("claims", "b")]  # the edited claim: replaced
+
+
+def test_a_shorter_dataset_leaves_nothing_of_the_longer_one(make_app, tmp_path):
+    """The dataset and the table are written over their previous versions in place:
+    what the old files had beyond the new end must be cut."""
+    two_claims = CLAIM_DOC + (
+        "\n.. fc:claim:: Taxes fell again\n   :id: again\n   :verdict: false\n"
+        "   :sources: stats\n\n   " + "Rose. " * 200 + "\n"
+    )
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n",
+            "a.rst": ARTICLE_DOC.format(date="2022-01-07"),
+            "b.rst": two_claims,
+        },
+    )
+    for text, ids in ((two_claims, ["again", "taxes"]), (CLAIM_DOC, ["taxes"])):
+        (src / "b.rst").write_text(text)
+        app = make_app("html", srcdir=src)
+        app.build()
+        out = Path(app.outdir)
+        assert [c["id"] for c in json.loads((out / "factcheck.json").read_text())["claims"]] == ids
+        rows = (out / "factcheck.csv").read_text(encoding="utf-8-sig").splitlines()
+        assert len(rows) == 1 + len(ids)
 
 
 def test_a_cached_record_follows_its_claimant_being_registered(make_app, tmp_path):
@@ -309,13 +378,12 @@ def test_cached_records_and_schema_follow_the_code_that_made_them(make_app, tmp_
 
     fresh_dataset, fresh_schema = build()
     cache = src / "_build" / "doctrees" / CACHE_FILE
-    key, schema, entries = pickle.loads(cache.read_bytes())
-    assert json.loads(schema) == fresh_schema
-    _inputs, records = entries["b"]
-    record, line = records["taxes"]
-    records["taxes"] = (record.replace(b'"Taxes fell"', b'"Marked"'), line)
-    schema = schema.replace(b"sphinx-factcheck dataset", b"Marked schema")
-    cache.write_bytes(pickle.dumps((key, schema, entries)))
+    mark_cached_record(cache, "b", "taxes")
+    with closing(sqlite3.connect(cache)) as db, db:
+        (schema,) = db.execute("SELECT schema FROM meta").fetchone()
+        assert json.loads(schema) == fresh_schema
+        schema = schema.replace(b"sphinx-factcheck dataset", b"Marked schema")
+        db.execute("UPDATE meta SET schema = ?", (schema,))
     dataset, schema_out = build()  # same code: both reused as they are
     assert dataset["claims"][0]["title"] == "Marked" and schema_out["title"] == "Marked schema"
     monkeypatch.setattr(records_cache, "code_fingerprint", lambda: "other code")

@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from ..domain.project_index import ProjectIndex
 from ..models import Claim, Scale
 from .addresses import page_address
+from .rewriting import rewritten
 
 CSV_FILE = "factcheck.csv"
 COLUMNS = (
@@ -100,4 +101,5 @@ def csv_lines(rows: list[list[str]]) -> str:
 
 def write_table(path: Path, lines: list[str]) -> None:
     """The table: the header, then *lines* (see :meth:`Rows.line`)."""
-    path.write_text(csv_lines([list(COLUMNS)]) + "".join(lines), encoding="utf-8-sig", newline="")
+    with rewritten(path) as stream:
+        stream.write((csv_lines([list(COLUMNS)]) + "".join(lines)).encode("utf-8-sig"))

@@ -37,6 +37,7 @@ from ..models import (
 )
 from .csv_table import CSV_FILE, Rows, write_table
 from .records_cache import RecordsCache, cache_key
+from .rewriting import rewritten
 
 DATASET_FILE = "factcheck.json"
 SCHEMA_FILE = "factcheck.schema.json"
@@ -154,7 +155,70 @@ def claim_record(index: ProjectIndex, scale: Scale, claim: Claim) -> dict[str, A
     return record
 
 
-def dataset_header(
+def source_json(index: ProjectIndex, source: Source, base_url: str | None) -> bytes:
+    """One element of the ``sources`` array, indented in place."""
+    record = source.model_dump()
+    cited_by = [claim.id for claim in index.claims_citing.get(source.id, ())]
+    cited_by.sort()
+    record["cited_by"] = cited_by
+    record["annotations"] = excerpt_annotations(source, base_url)
+    return _element(record)
+
+
+def claimant_json(index: ProjectIndex, claimant: Claimant) -> bytes:
+    """One element of the ``claimants`` array, indented in place."""
+    claims = sorted(claim.id for claim in index.claims_by_claimant.get(claimant.id, ()))
+    return _element({**claimant.model_dump(), "claims": claims})
+
+
+def _element(record: dict[str, Any]) -> bytes:
+    return b"    " + to_json_bytes(record, depth=2)
+
+
+#: a document's serialised articles, sources and claimants, by array and id
+DocumentObjects = dict[str, dict[str, bytes]]
+
+
+def document_objects(index: ProjectIndex) -> dict[str, dict[str, list[Any]]]:
+    """Document -> its articles, sources and claimants (as the arrays name them)."""
+    by_document: dict[str, dict[str, list[Any]]] = {}
+    for name, table in (
+        ("articles", index.articles),
+        ("sources", index.sources),
+        ("claimants", index.claimants),
+    ):
+        for obj in table.values():
+            by_document.setdefault(obj.docname, {}).setdefault(name, []).append(obj)
+    return by_document
+
+
+def objects_inputs(index: ProjectIndex, objects: dict[str, list[Any]]) -> tuple[Any, ...]:
+    """What a document's serialised objects show of other documents: the claims citing
+    each source, and each claimant's claims (the document itself is fingerprinted).
+    In the index's order, which is the same from build to build for the same claims."""
+    citing, by_claimant = index.claims_citing, index.claims_by_claimant
+    return (
+        tuple([[c.id for c in citing.get(s.id, ())] for s in objects.get("sources", ())]),
+        tuple([[c.id for c in by_claimant.get(c.id, ())] for c in objects.get("claimants", ())]),
+    )
+
+
+def serialise_objects(
+    index: ProjectIndex, objects: dict[str, list[Any]], base_url: str | None
+) -> DocumentObjects:
+    return {
+        "articles": {a.id: _element(a.model_dump()) for a in objects.get("articles", ())},
+        "sources": {s.id: source_json(index, s, base_url) for s in objects.get("sources", ())},
+        "claimants": {c.id: claimant_json(index, c) for c in objects.get("claimants", ())},
+    }
+
+
+class Elements(list[bytes]):
+    """An array member given as its elements, each serialised in place (see
+    :func:`claim_json`): ten thousand records are joined, not serialised again."""
+
+
+def dataset_members(
     index: ProjectIndex,
     scale: Scale,
     *,
@@ -162,17 +226,22 @@ def dataset_header(
     base_url: str | None,
     generator: str,
     language: str = "en",
+    objects: DocumentObjects | None = None,
 ) -> dict[str, Any]:
     """Every member but the claims, shaped by :class:`Dataset` (the tests validate
-    every built file against its schema), in the dataset's order."""
-    sources = []
-    for source_id in sorted(index.sources):
-        record = index.sources[source_id].model_dump()
-        cited_by = [claim.id for claim in index.claims_citing.get(source_id, ())]
-        cited_by.sort()
-        record["cited_by"] = cited_by
-        record["annotations"] = excerpt_annotations(index.sources[source_id], base_url)
-        sources.append(record)
+    every built file against its schema), in the dataset's order.  The articles,
+    sources and claimants come serialised: from *objects* (cached, see
+    :func:`write_dataset`), or made here."""
+    if objects is None:
+        objects = serialise_objects(
+            index,
+            {
+                "articles": list(index.articles.values()),
+                "sources": list(index.sources.values()),
+                "claimants": list(index.claimants.values()),
+            },
+            base_url,
+        )
     return {
         "format_version": FORMAT_VERSION,
         "generator": generator,
@@ -184,15 +253,9 @@ def dataset_header(
             "worst_rating": scale.worst_rating,
             "verdicts": [v.model_dump() for v in scale.verdicts],
         },
-        "articles": [index.articles[a].model_dump() for a in sorted(index.articles)],
-        "sources": sources,
-        "claimants": [
-            {
-                **index.claimants[c].model_dump(),
-                "claims": sorted(claim.id for claim in index.claims_by_claimant.get(c, ())),
-            }
-            for c in sorted(index.claimants)
-        ],
+        "articles": _sorted_elements(objects["articles"]),
+        "sources": _sorted_elements(objects["sources"]),
+        "claimants": _sorted_elements(objects["claimants"]),
         "catalogue": [
             index.catalogue[entry_id].model_dump()
             for entry_id in sorted(
@@ -205,6 +268,10 @@ def dataset_header(
         "funders": [funder.model_dump() for funder in index.funders.values()],
         "staff": [person.model_dump() for person in index.staff.values()],
     }
+
+
+def _sorted_elements(by_id: dict[str, bytes]) -> Elements:
+    return Elements(by_id[key] for key in sorted(by_id))
 
 
 def dataset_schema() -> dict[str, Any]:
@@ -222,28 +289,35 @@ def to_json_bytes(data: Any, depth: int = 0) -> bytes:
 
 def claim_json(index: ProjectIndex, scale: Scale, claim: Claim) -> bytes:
     """One element of the ``claims`` array, indented in place."""
-    return b"    " + to_json_bytes(claim_record(index, scale, claim), depth=2)
+    return _element(claim_record(index, scale, claim))
 
 
 #: the members that follow ``claims`` in the dataset
 _AFTER_CLAIMS = ("sources", "claimants", "catalogue")
 
 
-def write_document(path: Path, header: dict[str, Any], claims: list[bytes]) -> None:
-    """The dataset: *header*'s members with *claims* (see :func:`claim_json`) as the
-    ``claims`` array before ``sources`` and ``claimants``; the same bytes as serialising it
-    all at once (tested), without building one ten-megabyte string after another."""
-    head = {k: v for k, v in header.items() if k not in _AFTER_CLAIMS}
-    tail = {k: header[k] for k in _AFTER_CLAIMS}
-    with open(path, "wb") as stream:
-        stream.write(to_json_bytes(head)[:-2] + b',\n  "claims": ')  # drop "\n}"
-        if claims:
-            stream.write(b"[\n")
-            stream.write(b",\n".join(claims))
-            stream.write(b"\n  ]")
-        else:
-            stream.write(b"[]")
-        stream.write(b",\n" + to_json_bytes(tail)[2:] + b"\n")  # drop "{\n"
+def write_document(path: Path, members: dict[str, Any], claims: list[bytes]) -> None:
+    """The dataset: *members* (see :func:`dataset_members`) with *claims* (see
+    :func:`claim_json`) as the ``claims`` array before ``sources`` and ``claimants``;
+    the same bytes as serialising it all at once (tested), without serialising ten
+    thousand records again or building one ten-megabyte string after another."""
+    head = {k: v for k, v in members.items() if k not in _AFTER_CLAIMS}
+    ordered = {**head, "claims": Elements(claims), **{k: members[k] for k in _AFTER_CLAIMS}}
+    with rewritten(path) as stream:
+        separator = b"{\n"
+        for name, value in ordered.items():
+            stream.write(separator + b"  " + to_json(name) + b": ")
+            separator = b",\n"
+            if isinstance(value, Elements):
+                if value:
+                    stream.write(b"[\n")
+                    stream.write(b",\n".join(value))
+                    stream.write(b"\n  ]")
+                else:
+                    stream.write(b"[]")
+            else:
+                stream.write(to_json_bytes(value, depth=1))
+        stream.write(b"\n}\n")
 
 
 @without_collector
@@ -256,14 +330,7 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     domain = get_domain(app.env)
     index, scale = domain.index, domain.scale
     generator = f"sphinx-factcheck {__version__}"
-    header = dataset_header(
-        index,
-        scale,
-        project=app.config.project,
-        base_url=app.config.html_baseurl,
-        generator=generator,
-        language=language_of(app),
-    )
+    base_url = app.config.html_baseurl
     # the CSV rows hold the pages' addresses: they depend on the builder and the base URL
     cache = RecordsCache(
         app.doctreedir,
@@ -273,9 +340,27 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
             scale.model_dump_json(),
             app.config.factcheck_publish_unchecked,
             app.builder.name,
-            app.config.html_baseurl,
+            base_url,
             app.config.language,
         ),
+    )
+    objects: DocumentObjects = {"articles": {}, "sources": {}, "claimants": {}}
+    for docname, defined in sorted(document_objects(index).items()):
+        inputs = (cache.fingerprint(domain.docs, docname), objects_inputs(index, defined))
+
+        def make(defined: dict[str, list[Any]] = defined) -> DocumentObjects:
+            return serialise_objects(index, defined, base_url)
+
+        for name, elements in cache.reuse("objects", docname, inputs, make).items():
+            objects[name].update(elements)
+    members = dataset_members(
+        index,
+        scale,
+        project=app.config.project,
+        base_url=base_url,
+        generator=generator,
+        language=language_of(app),
+        objects=objects,
     )
     schema = cache.schema or to_json_bytes(dataset_schema()) + b"\n"
     rows = Rows(app, index, scale)
@@ -287,7 +372,7 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     records = cache.records(index, domain.docs, dump)
     outdir = Path(app.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    write_document(outdir / DATASET_FILE, header, [record for record, _line in records])
+    write_document(outdir / DATASET_FILE, members, [record for record, _line in records])
     (outdir / SCHEMA_FILE).write_bytes(schema)
     write_table(outdir / CSV_FILE, [line for _record, line in records])
     cache.save(schema)
