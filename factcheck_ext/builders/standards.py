@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
@@ -21,8 +21,10 @@ from .._version import __version__
 from ..diagnostics import warn
 from ..domain import get_domain
 from ..models import is_web_url
-from .commitments import Framework, Project, corrections_logs, evaluate
 from .report_builder import ReportBuilder
+
+if TYPE_CHECKING:
+    from .commitments import Framework
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +46,10 @@ class StandardsBuilder(ReportBuilder):
         return base.rstrip("/") + "/" + docname + suffix
 
     def finish(self) -> None:
+        # imported here: every build loads the extension, few build this report, and
+        # the frameworks' models are most of what importing the builder costs
+        from .commitments import Project, corrections_logs, evaluate
+
         domain = get_domain(self.env)
         project = Project(
             index=domain.index,
