@@ -110,8 +110,10 @@ class RecordsCache:
         #: (part, document) -> its pickled inputs and payload, as stored
         self.old: dict[tuple[str, str], tuple[bytes, bytes]] = {}
         self._load()
-        #: rows to store: made afresh in this build
-        self.changed: dict[tuple[str, str], tuple[bytes, bytes]] = {}
+        #: rows to store, made afresh in this build: their inputs and payload (pickled
+        #: one by one as they are stored, so that a first build does not hold every
+        #: record twice)
+        self.changed: dict[tuple[str, str], tuple[Any, Any]] = {}
         self.seen: set[tuple[str, str]] = set()
         self._fingerprints: dict[str, bytes] = {}
 
@@ -141,10 +143,7 @@ class RecordsCache:
             except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
                 pass  # another version's row: made afresh below
         payload = make()
-        self.changed[where] = (
-            pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL),
-            pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL),
-        )
+        self.changed[where] = (inputs, payload)
         return payload
 
     def fingerprint(self, docs: Mapping[str, DocRecord], docname: str) -> bytes:
@@ -195,10 +194,17 @@ class RecordsCache:
                 db.executemany("DELETE FROM rows WHERE part = ? AND document = ?", sorted(removed))
                 db.executemany(
                     "INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?)",
-                    [(*where, *row) for where, row in sorted(self.changed.items())],
+                    (
+                        (*where, _pickled(inputs), _pickled(payload))
+                        for where, (inputs, payload) in sorted(self.changed.items())
+                    ),
                 )
         except sqlite3.Error:
             self.path.unlink(missing_ok=True)  # a cache: the next build dumps every record
+
+
+def _pickled(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @cache
