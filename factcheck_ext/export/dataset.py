@@ -206,6 +206,8 @@ def objects_inputs(index: ProjectIndex, objects: dict[str, list[Any]]) -> tuple[
 def serialise_objects(
     index: ProjectIndex, objects: dict[str, list[Any]], base_url: str | None
 ) -> DocumentObjects:
+    """A document's articles, sources and claimants as elements of their arrays
+    (cached per document by :func:`write_dataset`, with :func:`objects_inputs`)."""
     return {
         "articles": {a.id: _element(a.model_dump()) for a in objects.get("articles", ())},
         "sources": {s.id: source_json(index, s, base_url) for s in objects.get("sources", ())},
@@ -226,22 +228,11 @@ def dataset_members(
     base_url: str | None,
     generator: str,
     language: str = "en",
-    objects: DocumentObjects | None = None,
+    objects: DocumentObjects,
 ) -> dict[str, Any]:
     """Every member but the claims, shaped by :class:`Dataset` (the tests validate
     every built file against its schema), in the dataset's order.  The articles,
-    sources and claimants come serialised: from *objects* (cached, see
-    :func:`write_dataset`), or made here."""
-    if objects is None:
-        objects = serialise_objects(
-            index,
-            {
-                "articles": list(index.articles.values()),
-                "sources": list(index.sources.values()),
-                "claimants": list(index.claimants.values()),
-            },
-            base_url,
-        )
+    sources and claimants come serialised, in *objects* (see :func:`serialise_objects`)."""
     return {
         "format_version": FORMAT_VERSION,
         "generator": generator,
