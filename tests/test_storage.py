@@ -43,6 +43,22 @@ def test_records_survive_the_environment_and_keep_their_packed_form(make_app, tm
     assert gc.isenabled()  # the collector, paused while unpacking, is back on
 
 
+def test_a_dependency_key_shared_by_pages_is_stored_once(make_app, tmp_path):
+    """Many pages depend on the same keys (a project-wide view, a claim shown on several
+    pages): the environment's pickle keeps one copy of each, so loading it gives the
+    records one shared string."""
+    app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+    app.build()
+    keys: dict[str, list[str]] = {}
+    for record in _stored_records(app).values():
+        for key in record.depends_on:
+            keys.setdefault(key, []).append(key)
+    shared = {key: copies for key, copies in keys.items() if len(copies) > 1}
+    assert shared, "the test project needs a key that two pages depend on"
+    for copies in shared.values():
+        assert all(copy is copies[0] for copy in copies)
+
+
 def test_a_packed_record_cannot_change_behind_its_bytes(make_app, tmp_path):
     """Its pickled form is kept and sent as it is (-j, the saved environment): so a
     record cannot be changed in place at all; the domain makes a new one."""

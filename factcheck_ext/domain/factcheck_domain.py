@@ -7,6 +7,7 @@ the project-wide checks.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -129,9 +130,12 @@ class FactCheckDomain(Domain):
         self._store(docname, record.replacing(**tables))
 
     def note_dependencies(self, docname: str, keys: Iterable[str]) -> None:
-        """Record what *docname*'s page shows of other documents (dependency keys)."""
+        """Record what *docname*'s page shows of other documents (dependency keys).
+
+        The keys are interned: most are shared by many pages (``claims:*``, a source
+        cited on ten pages), and the environment's pickle then stores each once."""
         record = self.docs.get(docname, EMPTY_RECORD)
-        self.data["docs"][docname] = record.replacing(depends_on=keys)
+        self.data["docs"][docname] = record.replacing(depends_on=map(sys.intern, keys))
 
     def note_memory(
         self,
