@@ -10,6 +10,7 @@ parallel) give byte-identical files.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from sphinx.application import Sphinx
 from .._gc import without_collector
 from ..domain import get_domain
 from ..domain.project_index import ProjectIndex
+from ..domain.records import ENV_VERSION, DocRecord
 from ..i18n import language_of
 from ..models import (
     Article,
@@ -36,7 +38,7 @@ from ..models import (
     Verdict,
 )
 from .csv_table import CSV_FILE, Rows, write_table
-from .records_cache import RecordsCache, cache_key
+from .records_cache import RecordsCache, cache_key, fingerprint
 from .rewriting import rewritten
 
 DATASET_FILE = "factcheck.json"
@@ -215,6 +217,23 @@ def serialise_objects(
     }
 
 
+def cached_objects(
+    cache: RecordsCache, index: ProjectIndex, docs: Mapping[str, DocRecord], base_url: str | None
+) -> DocumentObjects:
+    """Every document's serialised articles, sources and claimants, reused from *cache*
+    while the document and what its objects show of others are unchanged."""
+    objects: DocumentObjects = {"articles": {}, "sources": {}, "claimants": {}}
+    for docname, defined in sorted(document_objects(index).items()):
+        inputs = (fingerprint(docs.get(docname)), objects_inputs(index, defined))
+
+        def make(defined: dict[str, list[Any]] = defined) -> DocumentObjects:
+            return serialise_objects(index, defined, base_url)
+
+        for name, elements in cache.reuse("objects", docname, inputs, make).items():
+            objects[name].update(elements)
+    return objects
+
+
 class Elements(list[bytes]):
     """An array member given as its elements, each serialised in place (see
     :func:`claim_json`): ten thousand records are joined, not serialised again."""
@@ -316,7 +335,6 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not app.config.factcheck_export:
         return
     from .._version import __version__
-    from ..domain.records import ENV_VERSION
 
     domain = get_domain(app.env)
     index, scale = domain.index, domain.scale
@@ -335,15 +353,6 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
             app.config.language,
         ),
     )
-    objects: DocumentObjects = {"articles": {}, "sources": {}, "claimants": {}}
-    for docname, defined in sorted(document_objects(index).items()):
-        inputs = (cache.fingerprint(domain.docs, docname), objects_inputs(index, defined))
-
-        def make(defined: dict[str, list[Any]] = defined) -> DocumentObjects:
-            return serialise_objects(index, defined, base_url)
-
-        for name, elements in cache.reuse("objects", docname, inputs, make).items():
-            objects[name].update(elements)
     members = dataset_members(
         index,
         scale,
@@ -351,7 +360,7 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
         base_url=base_url,
         generator=generator,
         language=language_of(app),
-        objects=objects,
+        objects=cached_objects(cache, index, domain.docs, base_url),
     )
     schema = cache.schema or to_json_bytes(dataset_schema()) + b"\n"
     rows = Rows(app, index, scale)

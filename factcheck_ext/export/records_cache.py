@@ -1,5 +1,5 @@
-"""Serialised claim records of ``factcheck.json`` and rows of ``factcheck.csv``, kept
-between builds.
+"""Serialised records of ``factcheck.json`` (claims, articles, sources, claimants) and
+rows of ``factcheck.csv``, kept between builds.
 
 With ten thousand claims, dumping every claim record again is most of what
 writing the dataset costs, though an incremental build changed a handful.  A
@@ -115,7 +115,6 @@ class RecordsCache:
         #: record twice)
         self.changed: dict[tuple[str, str], tuple[Any, Any]] = {}
         self.seen: set[tuple[str, str]] = set()
-        self._fingerprints: dict[str, bytes] = {}
 
     def _load(self) -> None:
         try:
@@ -145,12 +144,6 @@ class RecordsCache:
         payload = make()
         self.changed[where] = (inputs, payload)
         return payload
-
-    def fingerprint(self, docs: Mapping[str, DocRecord], docname: str) -> bytes:
-        """*docname*'s fingerprint (see :func:`fingerprint`), worked out once."""
-        if docname not in self._fingerprints:
-            self._fingerprints[docname] = fingerprint(docs.get(docname))
-        return self._fingerprints[docname]
 
     def records(
         self, index: ProjectIndex, docs: Mapping[str, DocRecord], dump: Callable[[str], Dumped]
