@@ -1,5 +1,5 @@
-"""The cyclic collector during a build: paused around project-wide passes, the heap
-frozen while a builder builds.
+"""The cyclic collector during a build: paused around project-wide passes and while a
+build is small, the heap frozen while a builder builds.
 
 The build-wide passes (the index, the checks, the domain indices, the dataset)
 allocate tens of thousands of short-lived containers that form no reference cycles:
@@ -8,8 +8,16 @@ whole heap (the build environment, every doctree in memory) several times while 
 are alive, which in a large project costs more than the passes themselves.  And an
 incremental build loads an environment of hundreds of thousands of objects, then
 changes a few pages: freezing what is alive when the build starts keeps the
-collector's full collections from scanning that environment again and again.  The
-figures are in ``docs/guide/performance.rst``.
+collector's full collections from scanning that environment again and again.
+
+A small build (an edit that rereads a page and rewrites a handful) makes little
+cyclic garbage: the doctrees of the pages it handles.  Its collections would still
+scan everything the build made that lives on (the index, the loaded search index):
+the build starts with the collector paused, and the pause ends once the build has
+read or written :data:`SMALL_BUILD` documents, so that a large build collects its
+doctrees as usual.  When the build ends, what it made is moved to the oldest
+generation unscanned (frozen, then thawed with the rest).  The figures are in
+``docs/guide/performance.rst``.
 
 The collector's state is process-global.  So every change here is counted under a
 lock: the first pause switches the collector off (if it was on) and the last one
@@ -17,9 +25,10 @@ switches it back; the first build to start freezes the heap (unless someone else
 has frozen objects) and the last one to end unfreezes it.  A host that builds in
 several threads at once is therefore left as it was once the last build is over;
 meanwhile its builds share one pause and one freeze (a build that starts while
-another holds the heap frozen gets no freeze of its own).  Every freeze is undone
-in a ``finally``: an interrupted build, or an application created and never
-built, leaves nothing frozen.
+another holds the heap frozen gets no freeze of its own, and the index of any of
+them joins the shared freeze).  Every freeze and pause is undone in a ``finally``:
+an interrupted build, or an application created and never built, leaves nothing
+frozen and the collector as it was.
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
@@ -79,18 +88,20 @@ def without_collector(function: Callable[P, R]) -> Callable[P, R]:
 
 
 def promote_to_oldest_generation() -> None:
-    """Move every object in the young generations to the oldest one, unscanned.
+    """Move every object in the young generations out of their scans.
 
     Called once the build-wide index exists: its objects live until the build ends,
-    and left young they would be scanned twice before they settle.  ``gc.freeze()``
-    then ``gc.unfreeze()`` moves them in constant time.  Skipped while anything is
-    frozen (a build in progress, see :func:`heap_frozen`): unfreezing would release
-    that freeze, and freezing again would also freeze whatever else is alive at that
-    moment, which the collector could then not free until the build ends.  (Our own
-    freeze is known without asking: ``gc.get_freeze_count()`` walks every frozen
-    object.)"""
+    and left young they would be scanned twice before they settle.  Outside a build,
+    ``gc.freeze()`` then ``gc.unfreeze()`` moves them to the oldest generation in
+    constant time (skipped while someone else holds objects frozen: unfreezing would
+    release their freeze).  During a build whose heap we froze, they join that
+    freeze and are thawed with it when the build ends.  (Our own freeze is known
+    without asking: ``gc.get_freeze_count()`` walks every frozen object.)"""
     with _STATE.lock:
-        if _STATE.builds == 0 and gc.get_freeze_count() == 0:
+        if _STATE.builds:
+            if _STATE.we_froze:
+                gc.freeze()
+        elif gc.get_freeze_count() == 0:
             gc.freeze()
             gc.unfreeze()
 
@@ -112,18 +123,54 @@ def heap_frozen() -> Iterator[None]:
             state.builds -= 1
             if state.builds == 0 and state.we_froze:
                 state.we_froze = False
+                # what the build made joins the oldest generation unscanned
+                gc.freeze()
                 gc.unfreeze()
+
+
+#: documents a build reads or writes before the collector, paused when it starts,
+#: runs again (see the module docstring)
+SMALL_BUILD = 20
+
+
+class SmallBuildPause:
+    """The collector paused while one application's build is small."""
+
+    def __init__(self) -> None:
+        self.handled = 0
+        self._pause = ExitStack()
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Pause the collector for a build (ended early by :meth:`note_document`)."""
+        self.handled = 0
+        with ExitStack() as self._pause:
+            self._pause.enter_context(collector_paused())
+            yield
+
+    def note_document(self, *_args: Any) -> None:
+        """``doctree-read`` and ``doctree-resolved``: one more document handled; past
+        :data:`SMALL_BUILD`, the build is not small and its doctrees need collecting."""
+        self.handled += 1
+        if self.handled > SMALL_BUILD:
+            self._pause.close()
 
 
 def freeze_heap_while_building(app: Any) -> None:
     """``builder-inited``: the builder's ``build()`` (reading and writing) runs inside
-    :func:`heap_frozen`, so the freeze ends with it, whatever happens."""
+    :func:`heap_frozen`, and while it is small with the collector paused, so both end
+    with it, whatever happens."""
     builder = app.builder
     build = builder.build
+    pause = SmallBuildPause()
+    app.connect("doctree-read", pause.note_document)
+    app.connect("doctree-resolved", pause.note_document)
 
     @wraps(build)
     def build_with_heap_frozen(*args: Any, **kwargs: Any) -> Any:
-        with heap_frozen():
+        # the freeze ends first: the build's objects leave the young generations
+        # before the collector can run again
+        with pause.paused(), heap_frozen():
             return build(*args, **kwargs)
 
     builder.build = build_with_heap_frozen

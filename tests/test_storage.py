@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from factcheck_ext.domain import get_domain
 from factcheck_ext.domain.records import DocRecord, DocRecords
 
-from .helpers import copy_root, factcheck_warnings
+from .helpers import copy_root, factcheck_warnings, write_project
 
 
 def _stored_records(app) -> DocRecords:
@@ -194,6 +194,44 @@ def test_the_loaded_heap_is_frozen_while_building_and_given_back_after(make_app,
     assert seen and all(count > 0 for count in seen)  # reading and writing
     assert gc.get_freeze_count() == 0
     assert any(obj is loaded for obj in gc.get_objects(generation=2))  # collectable again
+
+
+def test_a_small_build_runs_with_the_collector_paused(make_app, tmp_path):
+    """An edit that rewrites a few pages makes little cyclic garbage: the collector
+    waits until the build is over, and what the build made lives on in the oldest
+    generation, not in the young ones that the next collections scan."""
+    app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+    enabled: list[bool] = []
+    app.connect("doctree-resolved", lambda app, doctree, docname: enabled.append(gc.isenabled()))
+    app.build()
+    assert enabled and not any(enabled)
+    assert gc.isenabled()
+    claim = next(iter(get_domain(app.env).index.claims.values()))
+    gc.disable()  # no collection may move it while the test looks
+    try:
+        assert any(obj is claim for obj in gc.get_objects(generation=2))
+    finally:
+        gc.enable()
+
+
+def test_a_large_build_collects_once_it_is_not_small(make_app, tmp_path):
+    """Past SMALL_BUILD documents read or written, the doctrees left behind need the
+    collector: it runs again for the rest of the build."""
+    from factcheck_ext._gc import SMALL_BUILD
+
+    pages = [f"p{n:02}" for n in range(SMALL_BUILD)]
+    files = {f"{page}.rst": f"{page}\n{'=' * len(page)}\n\nText.\n" for page in pages}
+    files["index.rst"] = "I\n=\n\n.. toctree::\n\n" + "".join(f"   {p}\n" for p in pages)
+    app = make_app("html", srcdir=write_project(tmp_path / "src", files))
+    read: list[bool] = []
+    written: list[bool] = []
+    app.connect("doctree-read", lambda app, doctree: read.append(gc.isenabled()))
+    app.connect("doctree-resolved", lambda app, doctree, docname: written.append(gc.isenabled()))
+    app.build()
+    assert len(read) == SMALL_BUILD + 1
+    assert not any(read[:SMALL_BUILD])  # the first documents: paused
+    assert read[SMALL_BUILD] and written and all(written)  # past the limit: collecting
+    assert gc.isenabled()
 
 
 def test_an_application_never_built_leaves_nothing_frozen(make_app, tmp_path):
