@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import pickle
 import shutil
 import sqlite3
 from contextlib import closing
@@ -218,16 +217,10 @@ def mark_cached_record(cache: Path, docname: str, claim_id: str) -> None:
     """Change the title in the cached record of *claim_id* (of *docname*) to "Marked":
     a build that reuses the record shows it."""
     with closing(sqlite3.connect(cache)) as db, db:
-        payload = db.execute(
-            "SELECT payload FROM rows WHERE part = 'claims' AND document = ?", (docname,)
-        ).fetchone()[0]
-        records = pickle.loads(payload)
-        record, line = records[claim_id]
-        records[claim_id] = (record.replace(b'"Taxes fell"', b'"Marked"'), line)
-        db.execute(
-            "UPDATE rows SET payload = ? WHERE part = 'claims' AND document = ?",
-            (pickle.dumps(records), docname),
-        )
+        where = "array = 'claims' AND document = ? AND id = ?"
+        (record,) = db.execute(f"SELECT json FROM elements WHERE {where}", (docname, claim_id))
+        marked = record[0].replace(b'"Taxes fell"', b'"Marked"')
+        db.execute(f"UPDATE elements SET json = ? WHERE {where}", (marked, docname, claim_id))
 
 
 ARTICLE_DOC = (
@@ -271,8 +264,9 @@ def test_dataset_reuses_records_only_while_their_inputs_are_unchanged(make_app, 
 
 
 def test_an_edit_rewrites_only_its_documents_cached_rows(make_app, tmp_path):
-    """The cache keeps a row per document and part: an edit in one document replaces
-    its rows and leaves the others' as they were (a replaced row gets a new rowid)."""
+    """The cache keeps the elements of each document's parts: an edit in one document
+    replaces its rows and leaves the others' as they were (a replaced row gets a new
+    rowid)."""
     src = write_project(
         tmp_path / "src",
         {
@@ -288,16 +282,16 @@ def test_an_edit_rewrites_only_its_documents_cached_rows(make_app, tmp_path):
         assert factcheck_warnings(app) == []
         with closing(sqlite3.connect(src / "_build" / "doctrees" / CACHE_FILE)) as db:
             return {
-                (part, document): rowid
-                for rowid, part, document in db.execute("SELECT rowid, part, document FROM rows")
+                (array, element_id): rowid
+                for rowid, array, element_id in db.execute("SELECT rowid, array, id FROM elements")
             }
 
     before = build()
-    assert set(before) == {("claims", "b"), ("objects", "a"), ("objects", "b")}
+    assert set(before) == {("articles", "art"), ("claims", "taxes"), ("sources", "stats")}
     (src / "b.rst").write_text(CLAIM_DOC.replace(":verdict: false", ":verdict: true"))
     after = build()
-    assert after[("objects", "a")] == before[("objects", "a")]  # the article: kept
-    assert after[("claims", "b")] != before[("claims", "b")]  # the edited claim: replaced
+    assert after[("articles", "art")] == before[("articles", "art")]  # the article: kept
+    assert after[("claims", "taxes")] != before[("claims", "taxes")]  # the edit: replaced
 
 
 def test_a_shorter_dataset_leaves_nothing_of_the_longer_one(make_app, tmp_path):
@@ -323,6 +317,68 @@ def test_a_shorter_dataset_leaves_nothing_of_the_longer_one(make_app, tmp_path):
         assert [c["id"] for c in json.loads((out / "factcheck.json").read_text())["claims"]] == ids
         rows = (out / "factcheck.csv").read_text(encoding="utf-8-sig").splitlines()
         assert len(rows) == 1 + len(ids)
+
+
+def test_the_cached_dataset_follows_objects_that_move_or_go(make_app, tmp_path):
+    """The cache keeps elements by document: a source that moves to another document,
+    and a document that is removed, leave the dataset as a fresh build makes it."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n   c\n",
+            "a.rst": ARTICLE_DOC.format(date="2022-01-07"),
+            "b.rst": CLAIM_DOC,
+            "c.rst": "C\n=\n\n.. fc:claim:: Rents rose\n   :id: rents\n   :verdict: true\n"
+            "   :sources: stats\n",
+        },
+    )
+
+    def build(where: Path) -> dict:
+        app = make_app("html", srcdir=where)
+        app.build()
+        assert factcheck_warnings(app) == []
+        return json.loads((Path(app.outdir) / "factcheck.json").read_text())
+
+    build(src)
+    # the source moves from b to c; then c goes from the project, and it moves back
+    source = "\n.. fc:source:: Tax statistics\n   :id: stats\n\n   The table.\n"
+    (src / "b.rst").write_text(CLAIM_DOC.replace(source.lstrip("\n"), ""))
+    (src / "c.rst").write_text((src / "c.rst").read_text() + source)
+    moved = build(src)
+    assert [s["id"] for s in moved["sources"]] == ["stats"]
+    assert [c["id"] for c in moved["claims"]] == ["rents", "taxes"]
+    fresh = build(shutil.copytree(src, tmp_path / "fresh", ignore=shutil.ignore_patterns("_build")))
+    assert moved == fresh
+    (src / "c.rst").unlink()
+    (src / "index.rst").write_text("I\n=\n\n.. toctree::\n\n   a\n   b\n")
+    (src / "b.rst").write_text(CLAIM_DOC)
+    gone = build(src)
+    assert [c["id"] for c in gone["claims"]] == ["taxes"]
+    assert [s["cited_by"] for s in gone["sources"]] == [["taxes"]]
+
+
+def test_a_damaged_cache_costs_a_fresh_dataset_not_a_wrong_one(make_app, tmp_path):
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "I\n=\n\n.. toctree::\n\n   a\n   b\n",
+            "a.rst": ARTICLE_DOC.format(date="2022-01-07"),
+            "b.rst": CLAIM_DOC,
+        },
+    )
+    app = make_app("html", srcdir=src)
+    app.build()
+    dataset = (Path(app.outdir) / "factcheck.json").read_bytes()
+    cache = src / "_build" / "doctrees" / CACHE_FILE
+    cache.write_bytes(b"not a database" * 100)
+    (src / "b.rst").write_text(CLAIM_DOC + "\n")  # reread: the dataset is written again
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert (Path(app.outdir) / "factcheck.json").read_bytes() == dataset
+    assert not cache.exists()  # dropped; the next build starts a new one
+    make_app("html", srcdir=src).build()
+    with closing(sqlite3.connect(cache)) as db:
+        assert db.execute("SELECT count(*) FROM elements").fetchone() == (3,)
 
 
 def test_a_cached_record_follows_its_claimant_being_registered(make_app, tmp_path):

@@ -10,6 +10,7 @@ parallel) give byte-identical files.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,14 @@ from ..models import (
     Verdict,
 )
 from .csv_table import CSV_FILE, Rows, write_table
-from .records_cache import RecordsCache, cache_key, fingerprint
+from .records_cache import (
+    PARTS,
+    Element,
+    RecordsCache,
+    cache_key,
+    document_inputs,
+    fingerprint,
+)
 from .rewriting import rewritten
 
 DATASET_FILE = "factcheck.json"
@@ -177,10 +185,6 @@ def _element(record: dict[str, Any]) -> bytes:
     return b"    " + to_json_bytes(record, depth=2)
 
 
-#: a document's serialised articles, sources and claimants, by array and id
-DocumentObjects = dict[str, dict[str, bytes]]
-
-
 def document_objects(index: ProjectIndex) -> dict[str, dict[str, list[Any]]]:
     """Document -> its articles, sources and claimants (as the arrays name them)."""
     by_document: dict[str, dict[str, list[Any]]] = {}
@@ -205,33 +209,50 @@ def objects_inputs(index: ProjectIndex, objects: dict[str, list[Any]]) -> tuple[
     )
 
 
-def serialise_objects(
+def object_elements(
     index: ProjectIndex, objects: dict[str, list[Any]], base_url: str | None
-) -> DocumentObjects:
-    """A document's articles, sources and claimants as elements of their arrays
-    (cached per document by :func:`write_dataset`, with :func:`objects_inputs`)."""
-    return {
-        "articles": {a.id: _element(a.model_dump()) for a in objects.get("articles", ())},
-        "sources": {s.id: source_json(index, s, base_url) for s in objects.get("sources", ())},
-        "claimants": {c.id: claimant_json(index, c) for c in objects.get("claimants", ())},
-    }
+) -> list[Element]:
+    """A document's articles, sources and claimants as elements of their arrays (kept
+    per document by the cache, with :func:`objects_inputs`)."""
+    return [
+        *(("articles", a.id, _element(a.model_dump()), None) for a in objects.get("articles", ())),
+        *(
+            ("sources", s.id, source_json(index, s, base_url), None)
+            for s in objects.get("sources", ())
+        ),
+        *(("claimants", c.id, claimant_json(index, c), None) for c in objects.get("claimants", ())),
+    ]
 
 
-def cached_objects(
-    cache: RecordsCache, index: ProjectIndex, docs: Mapping[str, DocRecord], base_url: str | None
-) -> DocumentObjects:
-    """Every document's serialised articles, sources and claimants, reused from *cache*
-    while the document and what its objects show of others are unchanged."""
-    objects: DocumentObjects = {"articles": {}, "sources": {}, "claimants": {}}
-    for docname, defined in sorted(document_objects(index).items()):
+def store_elements(
+    cache: RecordsCache,
+    index: ProjectIndex,
+    scale: Scale,
+    docs: Mapping[str, DocRecord],
+    base_url: str | None,
+    rows: Rows,
+) -> None:
+    """Bring the cache up to date, document by document: the parts whose inputs
+    changed are serialised again, the others are left as stored."""
+    for docname, defined in document_objects(index).items():
         inputs = (fingerprint(docs.get(docname)), objects_inputs(index, defined))
 
-        def make(defined: dict[str, list[Any]] = defined) -> DocumentObjects:
-            return serialise_objects(index, defined, base_url)
+        def make_objects(defined: dict[str, list[Any]] = defined) -> list[Element]:
+            return object_elements(index, defined, base_url)
 
-        for name, elements in cache.reuse("objects", docname, inputs, make).items():
-            objects[name].update(elements)
-    return objects
+        cache.refresh("objects", docname, inputs, make_objects)
+    all_inputs = document_inputs(index, docs)
+    for docname, claims in index.claims_by_doc.items():
+
+        def make_claims(claims: list[Claim] = claims) -> list[Element]:
+            return [
+                ("claims", claim.id, claim_json(index, scale, claim), rows.line(claim))
+                for claim in claims
+            ]
+
+        ids = sorted(claim.id for claim in claims)
+        cache.refresh("claims", docname, (all_inputs[docname], ids), make_claims)
+    cache.drop_unseen()
 
 
 class Elements(list[bytes]):
@@ -247,11 +268,12 @@ def dataset_members(
     base_url: str | None,
     generator: str,
     language: str = "en",
-    objects: DocumentObjects,
+    objects: Mapping[str, list[bytes]],
 ) -> dict[str, Any]:
     """Every member but the claims, shaped by :class:`Dataset` (the tests validate
     every built file against its schema), in the dataset's order.  The articles,
-    sources and claimants come serialised, in *objects* (see :func:`serialise_objects`)."""
+    sources and claimants come serialised, in id order, in *objects* (see
+    :func:`object_elements`)."""
     return {
         "format_version": FORMAT_VERSION,
         "generator": generator,
@@ -263,9 +285,9 @@ def dataset_members(
             "worst_rating": scale.worst_rating,
             "verdicts": [v.model_dump() for v in scale.verdicts],
         },
-        "articles": _sorted_elements(objects["articles"]),
-        "sources": _sorted_elements(objects["sources"]),
-        "claimants": _sorted_elements(objects["claimants"]),
+        "articles": Elements(objects["articles"]),
+        "sources": Elements(objects["sources"]),
+        "claimants": Elements(objects["claimants"]),
         "catalogue": [
             index.catalogue[entry_id].model_dump()
             for entry_id in sorted(
@@ -278,10 +300,6 @@ def dataset_members(
         "funders": [funder.model_dump() for funder in index.funders.values()],
         "staff": [person.model_dump() for person in index.staff.values()],
     }
-
-
-def _sorted_elements(by_id: dict[str, bytes]) -> Elements:
-    return Elements(by_id[key] for key in sorted(by_id))
 
 
 def dataset_schema() -> dict[str, Any]:
@@ -337,42 +355,46 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     from .._version import __version__
 
     domain = get_domain(app.env)
-    index, scale = domain.index, domain.scale
     generator = f"sphinx-factcheck {__version__}"
-    base_url = app.config.html_baseurl
     # the CSV rows hold the pages' addresses: they depend on the builder and the base URL
-    cache = RecordsCache(
-        app.doctreedir,
-        cache_key(
-            generator,
-            ENV_VERSION,
-            scale.model_dump_json(),
-            app.config.factcheck_publish_unchecked,
-            app.builder.name,
-            base_url,
-            app.config.language,
-        ),
+    key = cache_key(
+        generator,
+        ENV_VERSION,
+        domain.scale.model_dump_json(),
+        app.config.factcheck_publish_unchecked,
+        app.builder.name,
+        app.config.html_baseurl,
+        app.config.language,
     )
-    members = dataset_members(
-        index,
-        scale,
-        project=app.config.project,
-        base_url=base_url,
-        generator=generator,
-        language=language_of(app),
-        objects=cached_objects(cache, index, domain.docs, base_url),
-    )
-    schema = cache.schema or to_json_bytes(dataset_schema()) + b"\n"
-    rows = Rows(app, index, scale)
+    try:
+        _write_with(RecordsCache(app.doctreedir, key), app, generator)
+    except sqlite3.Error:
+        # the cache's file failed under us (a full disk...): every element made afresh
+        _write_with(RecordsCache(app.doctreedir, key, in_memory=True), app, generator)
 
-    def dump(claim_id: str) -> tuple[bytes, str]:
-        claim = index.claims[claim_id]
-        return claim_json(index, scale, claim), rows.line(claim)
 
-    records = cache.records(index, domain.docs, dump)
-    outdir = Path(app.outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    write_document(outdir / DATASET_FILE, members, [record for record, _line in records])
-    (outdir / SCHEMA_FILE).write_bytes(schema)
-    write_table(outdir / CSV_FILE, [line for _record, line in records])
-    cache.save(schema)
+def _write_with(cache: RecordsCache, app: Sphinx, generator: str) -> None:
+    """The dataset, its schema and the table, from *cache* brought up to date."""
+    domain = get_domain(app.env)
+    index, scale = domain.index, domain.scale
+    base_url = app.config.html_baseurl
+    schema = None
+    try:
+        store_elements(cache, index, scale, domain.docs, base_url, Rows(app, index, scale))
+        members = dataset_members(
+            index,
+            scale,
+            project=app.config.project,
+            base_url=base_url,
+            generator=generator,
+            language=language_of(app),
+            objects={name: cache.elements(name) for name in PARTS["objects"]},
+        )
+        outdir = Path(app.outdir)
+        outdir.mkdir(parents=True, exist_ok=True)
+        write_document(outdir / DATASET_FILE, members, cache.elements("claims"))
+        schema = cache.schema or to_json_bytes(dataset_schema()) + b"\n"
+        (outdir / SCHEMA_FILE).write_bytes(schema)
+        write_table(outdir / CSV_FILE, cache.rows("claims"))
+    finally:
+        cache.close(schema)

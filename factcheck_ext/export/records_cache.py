@@ -21,11 +21,10 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Callable, Mapping
-from contextlib import closing
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pydantic_core
 
@@ -35,10 +34,6 @@ from ..domain.records import DocRecord
 CACHE_FILE = "factcheck-records.sqlite"
 #: the cache as earlier versions kept it (one pickle, rewritten whole)
 _OLD_CACHE_FILE = "factcheck-records.pickle"
-T = TypeVar("T")
-
-#: a claim's serialised dataset record and its CSV row
-Dumped = tuple[bytes, str]
 
 
 def fingerprint(record: DocRecord | None) -> bytes:
@@ -94,106 +89,155 @@ def document_inputs(index: ProjectIndex, docs: Mapping[str, DocRecord]) -> dict[
     return known
 
 
+#: the dataset's arrays whose elements are kept, by the part of a document they come
+#: from: its claims, or its other objects
+PARTS: dict[str, tuple[str, ...]] = {
+    "claims": ("claims",),
+    "objects": ("articles", "sources", "claimants"),
+}
+#: one element as stored: its array, its id, its JSON (indented in place) and, for a
+#: claim, its CSV row
+Element = tuple[str, str, bytes, str | None]
+
+_TABLES = (
+    "CREATE TABLE meta (key TEXT, schema BLOB)",
+    "CREATE TABLE inputs (part TEXT, document TEXT, inputs BLOB, PRIMARY KEY (part, document))",
+    "CREATE TABLE elements (array TEXT, id TEXT, document TEXT, json BLOB, csv TEXT, "
+    "PRIMARY KEY (array, id))",
+    "CREATE INDEX elements_document ON elements (document)",
+)
+
+
 class RecordsCache:
-    """Reuse serialised records whose inputs have not changed.
+    """The serialised elements of the dataset's arrays, kept per document in SQLite.
 
-    Kept in SQLite, a row per document and part (``claims``: the claims' records and
-    rows; ``objects``: the document's articles, sources and claimants), so that a
-    build that changed one document rewrites one row, not the whole cache (sixteen
-    megabytes at ten thousand claims)."""
+    Each document's parts (its claims; its articles, sources and claimants) are
+    stored with the inputs they were made from (see :func:`claim_inputs`); a part
+    whose inputs are unchanged is not touched, a changed one is made again and its
+    rows replaced.  SQLite then hands back each array's elements in id order, so an
+    edit costs the changed document's rows, not the unpacking and sorting of ten
+    thousand cached records.  Everything happens in one transaction, taken when the
+    cache opens (builders sharing a doctree directory may run side by side).  A file
+    that cannot be used is replaced by a database in memory: the dataset is then
+    made afresh, never wrong."""
 
-    def __init__(self, doctreedir: str | Path, key: str) -> None:
+    def __init__(self, doctreedir: str | Path, key: str, *, in_memory: bool = False) -> None:
         self.path = Path(doctreedir) / CACHE_FILE
         self.key = key
         #: the dataset's JSON Schema, serialised (None: not cached, make it afresh)
         self.schema: bytes | None = None
-        #: (part, document) -> its pickled inputs and payload, as stored
-        self.old: dict[tuple[str, str], tuple[bytes, bytes]] = {}
-        self._load()
-        #: rows to store, made afresh in this build: their inputs and payload (pickled
-        #: one by one as they are stored, so that a first build does not hold every
-        #: record twice)
-        self.changed: dict[tuple[str, str], tuple[Any, Any]] = {}
+        #: (part, document) -> the pickled inputs its stored rows were made from
+        self.old: dict[tuple[str, str], bytes] = {}
         self.seen: set[tuple[str, str]] = set()
-
-    def _load(self) -> None:
-        try:
-            with closing(sqlite3.connect(self.path)) as db:
-                key, schema = db.execute("SELECT key, schema FROM meta").fetchone()
-                if key != self.key:
-                    return
-                rows = db.execute("SELECT part, document, inputs, payload FROM rows").fetchall()
-        except (sqlite3.Error, TypeError, ValueError):  # missing, damaged, another shape
+        if in_memory:
+            self.db = self._open(":memory:")
             return
-        self.schema = schema
-        self.old = {(part, document): (inputs, payload) for part, document, inputs, payload in rows}
+        try:
+            self.db = self._open(self.path)
+        except sqlite3.OperationalError:  # locked by another build, unwritable...
+            self.db = self._open(":memory:")
+        except sqlite3.DatabaseError:  # not a database: the next build starts afresh
+            self.path.unlink(missing_ok=True)
+            self.db = self._open(":memory:")
 
-    def reuse(self, part: str, document: str, inputs: Any, make: Callable[[], T]) -> T:
-        """The payload stored for *document*'s *part* when it was made from equal
-        *inputs*; else ``make()``, stored for the next build."""
+    def _open(self, where: str | Path) -> sqlite3.Connection:
+        db = sqlite3.connect(where, isolation_level=None)
+        try:
+            db.execute("PRAGMA synchronous = OFF")  # a cache: a lost write costs a dump
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                key, self.schema = db.execute("SELECT key, schema FROM meta").fetchone()
+                stored = db.execute("SELECT part, document, inputs FROM inputs").fetchall()
+            except (sqlite3.Error, TypeError, ValueError):  # new, or another shape
+                key, stored = None, []
+            if key != self.key:  # another key or shape (or none): start afresh
+                self.schema = None
+                self._create(db)
+                stored = []
+            self.old = {(part, document): inputs for part, document, inputs in stored}
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _create(self, db: sqlite3.Connection) -> None:
+        if db.execute("PRAGMA database_list").fetchone()[2]:  # a file, not memory
+            self.path.with_name(_OLD_CACHE_FILE).unlink(missing_ok=True)
+        for table in ("meta", "rows", "inputs", "elements"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _TABLES:
+            db.execute(statement)
+
+    def refresh(
+        self, part: str, document: str, inputs: Any, make: Callable[[], Iterable[Element]]
+    ) -> None:
+        """Keep *document*'s *part* as stored when it was made from equal *inputs*; else
+        store the elements ``make()`` gives instead."""
         where = (part, document)
         self.seen.add(where)
         stored = self.old.get(where)
-        if stored is not None:
-            try:
-                if pickle.loads(stored[0]) == inputs:
-                    payload: T = pickle.loads(stored[1])
-                    return payload
-            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-                pass  # another version's row: made afresh below
-        payload = make()
-        self.changed[where] = (inputs, payload)
-        return payload
+        if stored is not None and _unpickled(stored) == inputs:
+            return
+        self._drop(part, document)
+        self.db.executemany(
+            "INSERT OR REPLACE INTO elements VALUES (?, ?, ?, ?, ?)",
+            ((array, element_id, document, text, row) for array, element_id, text, row in make()),
+        )
+        self.db.execute(
+            "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?)", (part, document, _pickled(inputs))
+        )
 
-    def records(
-        self, index: ProjectIndex, docs: Mapping[str, DocRecord], dump: Callable[[str], Dumped]
-    ) -> list[Dumped]:
-        """The dumped records of every published claim, sorted by id; *dump* dumps one
-        claim (by id) when its cached record cannot be reused.
+    def _drop(self, part: str, document: str) -> None:
+        marks = ", ".join("?" * len(PARTS[part]))
+        self.db.execute(
+            f"DELETE FROM elements WHERE document = ? AND array IN ({marks})",
+            (document, *PARTS[part]),
+        )
 
-        Checked document by document: a document's records are reused together, while
-        it and the documents of its claims' articles and claimants are unchanged."""
-        texts: dict[str, Dumped] = {}
-        all_inputs = document_inputs(index, docs)
-        for docname, claims in index.claims_by_doc.items():
-            ids = sorted(claim.id for claim in claims)
+    def drop_unseen(self) -> None:
+        """Forget the parts no :meth:`refresh` asked for (their documents are gone, or
+        no longer define such objects)."""
+        for part, document in sorted(self.old.keys() - self.seen):
+            self._drop(part, document)
+            self.db.execute("DELETE FROM inputs WHERE part = ? AND document = ?", (part, document))
 
-            def make(ids: list[str] = ids) -> dict[str, Dumped]:
-                return {claim_id: dump(claim_id) for claim_id in ids}
+    def elements(self, array: str) -> list[bytes]:
+        """The JSON of *array*'s elements, in id order."""
+        return [
+            text
+            for (text,) in self.db.execute(
+                "SELECT json FROM elements WHERE array = ? ORDER BY id", (array,)
+            )
+        ]
 
-            texts.update(self.reuse("claims", docname, (all_inputs[docname], ids), make))
-        return [texts[claim_id] for claim_id in sorted(texts)]
+    def rows(self, array: str) -> list[str]:
+        """The CSV rows of *array*'s elements, in id order."""
+        return [
+            row
+            for (row,) in self.db.execute(
+                "SELECT csv FROM elements WHERE array = ? ORDER BY id", (array,)
+            )
+        ]
 
-    def save(self, schema: bytes) -> None:
-        """Keep what changed and *schema* for the next build, in one transaction
-        (builders sharing a doctree directory may run side by side)."""
-        removed = self.old.keys() - self.seen
-        if not self.changed and not removed and schema == self.schema:
-            return  # every row reused, none removed: the file holds them already
+    def close(self, schema: bytes | None = None) -> None:
+        """Keep *schema* and everything stored for the next build (without *schema*:
+        give up this build's changes), and close the database."""
         try:
-            with closing(sqlite3.connect(self.path)) as db, db:
-                db.execute("PRAGMA synchronous = OFF")  # a cache: a lost write costs a dump
-                if not self.old:  # a new file, another key or another shape: start afresh
-                    self.path.with_name(_OLD_CACHE_FILE).unlink(missing_ok=True)
-                    db.execute("DROP TABLE IF EXISTS meta")
-                    db.execute("DROP TABLE IF EXISTS rows")
-                    db.execute("CREATE TABLE meta (key TEXT, schema BLOB)")
-                    db.execute(
-                        "CREATE TABLE rows (part TEXT, document TEXT, inputs BLOB, "
-                        "payload BLOB, PRIMARY KEY (part, document))"
-                    )
-                db.execute("DELETE FROM meta")
-                db.execute("INSERT INTO meta VALUES (?, ?)", (self.key, schema))
-                db.executemany("DELETE FROM rows WHERE part = ? AND document = ?", sorted(removed))
-                db.executemany(
-                    "INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?)",
-                    (
-                        (*where, _pickled(inputs), _pickled(payload))
-                        for where, (inputs, payload) in sorted(self.changed.items())
-                    ),
-                )
-        except sqlite3.Error:
-            self.path.unlink(missing_ok=True)  # a cache: the next build dumps every record
+            if schema is None:
+                self.db.execute("ROLLBACK")
+            else:
+                self.db.execute("DELETE FROM meta")
+                self.db.execute("INSERT INTO meta VALUES (?, ?)", (self.key, schema))
+                self.db.execute("COMMIT")
+        finally:
+            self.db.close()
+
+
+def _unpickled(stored: bytes) -> Any:
+    try:
+        return pickle.loads(stored)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None  # another version's row: made afresh
 
 
 def _pickled(value: Any) -> bytes:
