@@ -25,10 +25,9 @@ switches it back; the first build to start freezes the heap (unless someone else
 has frozen objects) and the last one to end unfreezes it.  A host that builds in
 several threads at once is therefore left as it was once the last build is over;
 meanwhile its builds share one pause and one freeze (a build that starts while
-another holds the heap frozen gets no freeze of its own, and the index of any of
-them joins the shared freeze).  Every freeze and pause is undone in a ``finally``:
-an interrupted build, or an application created and never built, leaves nothing
-frozen and the collector as it was.
+another holds the heap frozen gets no freeze of its own).  Every freeze and pause is
+undone in a ``finally``: an interrupted build, or an application created and never
+built, leaves nothing frozen and the collector as it was.
 """
 
 from __future__ import annotations
@@ -88,20 +87,18 @@ def without_collector(function: Callable[P, R]) -> Callable[P, R]:
 
 
 def promote_to_oldest_generation() -> None:
-    """Move every object in the young generations out of their scans.
+    """Move every object in the young generations to the oldest one, unscanned.
 
     Called once the build-wide index exists: its objects live until the build ends,
-    and left young they would be scanned twice before they settle.  Outside a build,
-    ``gc.freeze()`` then ``gc.unfreeze()`` moves them to the oldest generation in
-    constant time (skipped while someone else holds objects frozen: unfreezing would
-    release their freeze).  During a build whose heap we froze, they join that
-    freeze and are thawed with it when the build ends.  (Our own freeze is known
+    and left young they would be scanned twice before they settle.  ``gc.freeze()``
+    then ``gc.unfreeze()`` moves them in constant time.  Skipped while anything is
+    frozen (a build in progress, see :func:`heap_frozen`): unfreezing would release
+    that freeze, and freezing again would also freeze whatever else is alive at that
+    moment (in a full build, the doctrees read so far and not yet collected), which
+    the collector could then not free until the build ends.  (Our own freeze is known
     without asking: ``gc.get_freeze_count()`` walks every frozen object.)"""
     with _STATE.lock:
-        if _STATE.builds:
-            if _STATE.we_froze:
-                gc.freeze()
-        elif gc.get_freeze_count() == 0:
+        if _STATE.builds == 0 and gc.get_freeze_count() == 0:
             gc.freeze()
             gc.unfreeze()
 

@@ -214,6 +214,23 @@ def test_a_small_build_runs_with_the_collector_paused(make_app, tmp_path):
         gc.enable()
 
 
+def test_nothing_made_during_a_build_is_frozen(make_app, tmp_path):
+    """Only what is alive when the build starts is frozen: freezing again later (when
+    the index is built, say) would also freeze the doctrees a full build has read and
+    not yet collected, and keep them until the build ends."""
+    app = make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
+    counts: list[int] = []
+    app.connect(
+        "env-before-read-docs", lambda app, env, docnames: counts.append(gc.get_freeze_count())
+    )
+    app.connect(
+        "doctree-resolved", lambda app, doctree, docname: counts.append(gc.get_freeze_count())
+    )
+    app.build()
+    # (frozen objects freed by the build make it smaller)
+    assert len(counts) > 1 and max(counts[1:]) <= counts[0]
+
+
 def test_a_large_build_collects_once_it_is_not_small(make_app, tmp_path):
     """Past SMALL_BUILD documents read or written, the doctrees left behind need the
     collector: it runs again for the rest of the build."""
