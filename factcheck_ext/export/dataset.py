@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -204,9 +205,12 @@ def objects_inputs(index: ProjectIndex, objects: dict[str, list[Any]]) -> tuple[
     In the index's order, which is the same from build to build for the same claims."""
     citing, by_claimant = index.claims_citing, index.claims_by_claimant
     return (
-        tuple([[c.id for c in citing.get(s.id, ())] for s in objects.get("sources", ())]),
-        tuple([[c.id for c in by_claimant.get(c.id, ())] for c in objects.get("claimants", ())]),
+        tuple([list(map(_id, citing.get(s.id, ()))) for s in objects.get("sources", ())]),
+        tuple([list(map(_id, by_claimant.get(c.id, ()))) for c in objects.get("claimants", ())]),
     )
+
+
+_id = attrgetter("id")
 
 
 def object_elements(
@@ -390,11 +394,12 @@ def _write_with(cache: RecordsCache, app: Sphinx, generator: str) -> None:
             language=language_of(app),
             objects={name: cache.elements(name) for name in PARTS["objects"]},
         )
+        claims, rows = cache.elements_and_rows("claims")
         outdir = Path(app.outdir)
         outdir.mkdir(parents=True, exist_ok=True)
-        write_document(outdir / DATASET_FILE, members, cache.elements("claims"))
+        write_document(outdir / DATASET_FILE, members, claims)
         schema = cache.schema or to_json_bytes(dataset_schema()) + b"\n"
         (outdir / SCHEMA_FILE).write_bytes(schema)
-        write_table(outdir / CSV_FILE, cache.rows("claims"))
+        write_table(outdir / CSV_FILE, rows)
     finally:
         cache.close(schema)

@@ -49,10 +49,13 @@ def claim_inputs(
     """What the published records of a document's claims depend on (see the module
     docstring): its own fingerprint and those of the documents of their articles,
     registered claimants, family members and sources."""
-    others = {index.articles[c.article].docname for c in claims if c.article in index.articles}
+    # (every claim of a build is looked at: each name is looked up once a document)
+    articles, claimants = index.articles, index.claimants
+    named = {c.article for c in claims}
+    others = {articles[a].docname for a in named if a in articles}
     # a record names its claimant's id only while that claimant exists
-    registered = sorted({c.claimant for c in claims if c.claimant in index.claimants})
-    others.update(index.claimants[c].docname for c in registered)
+    registered = sorted({c.claimant for c in claims} & claimants.keys())
+    others.update(claimants[c].docname for c in registered)
     # a record names its claims' families, which other documents' claims join
     if index.has_families:
         others.update(
@@ -210,14 +213,12 @@ class RecordsCache:
             )
         ]
 
-    def rows(self, array: str) -> list[str]:
-        """The CSV rows of *array*'s elements, in id order."""
-        return [
-            row
-            for (row,) in self.db.execute(
-                "SELECT csv FROM elements WHERE array = ? ORDER BY id", (array,)
-            )
-        ]
+    def elements_and_rows(self, array: str) -> tuple[list[bytes], list[str]]:
+        """The JSON of *array*'s elements and their CSV rows, in id order (one query)."""
+        found = self.db.execute(
+            "SELECT json, csv FROM elements WHERE array = ? ORDER BY id", (array,)
+        ).fetchall()
+        return [text for text, _row in found], [row for _text, row in found]
 
     def close(self, schema: bytes | None = None) -> None:
         """Keep *schema* and everything stored for the next build (without *schema*:
