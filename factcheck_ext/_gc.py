@@ -14,10 +14,10 @@ A small build (an edit that rereads a page and rewrites a handful) makes little
 cyclic garbage: the doctrees of the pages it handles.  Its collections would still
 scan everything the build made that lives on (the index, the loaded search index):
 the build starts with the collector paused, and the pause ends once the build has
-read or written :data:`SMALL_BUILD` documents, so that a large build collects its
-doctrees as usual.  When the build ends, what it made is moved to the oldest
-generation unscanned (frozen, then thawed with the rest).  The figures are in
-``docs/guide/performance.rst``.
+read (or merged from parallel readers) or written :data:`SMALL_BUILD` documents, so
+that a large build collects its doctrees as usual.  When the build ends, what it made
+is moved to the oldest generation unscanned (frozen, then thawed with the rest).  The
+figures are in ``docs/guide/performance.rst``.
 
 The collector's state is process-global.  So every change here is counted under a
 lock: the first pause switches the collector off (if it was on) and the last one
@@ -148,7 +148,15 @@ class SmallBuildPause:
     def note_document(self, *_args: Any) -> None:
         """``doctree-read`` and ``doctree-resolved``: one more document handled; past
         :data:`SMALL_BUILD`, the build is not small and its doctrees need collecting."""
-        self.handled += 1
+        self.note_documents(1)
+
+    def note_merged(self, _app: Any, _env: Any, docnames: Any, _other: Any) -> None:
+        """``env-merge-info``: documents read by a parallel reader (whose
+        ``doctree-read`` ran in another process) count as handled here too."""
+        self.note_documents(len(docnames))
+
+    def note_documents(self, count: int) -> None:
+        self.handled += count
         if self.handled > SMALL_BUILD:
             self._pause.close()
 
@@ -162,6 +170,7 @@ def freeze_heap_while_building(app: Any) -> None:
     pause = SmallBuildPause()
     app.connect("doctree-read", pause.note_document)
     app.connect("doctree-resolved", pause.note_document)
+    app.connect("env-merge-info", pause.note_merged)
 
     @wraps(build)
     def build_with_heap_frozen(*args: Any, **kwargs: Any) -> Any:

@@ -251,6 +251,26 @@ def test_a_large_build_collects_once_it_is_not_small(make_app, tmp_path):
     assert gc.isenabled()
 
 
+def test_documents_read_in_parallel_count_towards_a_large_build(make_app, tmp_path):
+    """With ``-j``, documents are read in other processes and merged here: the merged
+    environments left behind need the collector as much as doctrees do."""
+    from factcheck_ext._gc import SMALL_BUILD
+
+    pages = [f"p{n:02}" for n in range(SMALL_BUILD + 5)]
+    files = {f"{page}.rst": f"{page}\n{'=' * len(page)}\n\nText.\n" for page in pages}
+    files["index.rst"] = "I\n=\n\n.. toctree::\n\n" + "".join(f"   {p}\n" for p in pages)
+    app = make_app("html", srcdir=write_project(tmp_path / "src", files), parallel=2)
+    merged: list[int] = []
+    after_reading: list[bool] = []
+    app.connect("env-merge-info", lambda app, env, docnames, other: merged.append(len(docnames)))
+    app.connect("env-updated", lambda app, env: after_reading.append(gc.isenabled()))
+    app.build()
+    if not merged:
+        pytest.skip("Sphinx read the documents in this process")
+    assert after_reading == [True]
+    assert gc.isenabled()
+
+
 def test_an_application_never_built_leaves_nothing_frozen(make_app, tmp_path):
     make_app("html", srcdir=copy_root("basic", tmp_path / "src"))
     assert gc.get_freeze_count() == 0
