@@ -392,14 +392,16 @@ def _write_with(cache: RecordsCache, app: Sphinx, generator: str) -> None:
             base_url=base_url,
             generator=generator,
             language=language_of(app),
-            objects={name: cache.elements(name) for name in PARTS["objects"]},
+            objects={
+                name: [text for text, _row in cache.elements(name)] for name in PARTS["objects"]
+            },
         )
-        claims, rows = cache.elements_and_rows("claims")
+        claims = cache.elements("claims")
         outdir = Path(app.outdir)
         outdir.mkdir(parents=True, exist_ok=True)
-        write_document(outdir / DATASET_FILE, members, claims)
+        write_document(outdir / DATASET_FILE, members, [text for text, _row in claims])
         schema = cache.schema or to_json_bytes(dataset_schema()) + b"\n"
         (outdir / SCHEMA_FILE).write_bytes(schema)
-        write_table(outdir / CSV_FILE, rows)
+        write_table(outdir / CSV_FILE, [row for _text, row in claims if row is not None])
     finally:
         cache.close(schema)

@@ -204,21 +204,12 @@ class RecordsCache:
             self._drop(part, document)
             self.db.execute("DELETE FROM inputs WHERE part = ? AND document = ?", (part, document))
 
-    def elements(self, array: str) -> list[bytes]:
-        """The JSON of *array*'s elements, in id order."""
-        return [
-            text
-            for (text,) in self.db.execute(
-                "SELECT json FROM elements WHERE array = ? ORDER BY id", (array,)
-            )
-        ]
-
-    def elements_and_rows(self, array: str) -> tuple[list[bytes], list[str]]:
-        """The JSON of *array*'s elements and their CSV rows, in id order (one query)."""
-        found = self.db.execute(
+    def elements(self, array: str) -> list[tuple[bytes, str | None]]:
+        """The JSON of *array*'s elements with, for claims, their CSV rows, in id order."""
+        found: list[tuple[bytes, str | None]] = self.db.execute(
             "SELECT json, csv FROM elements WHERE array = ? ORDER BY id", (array,)
         ).fetchall()
-        return [text for text, _row in found], [row for _text, row in found]
+        return found
 
     def close(self, schema: bytes | None = None) -> None:
         """Keep *schema* and everything stored for the next build (without *schema*:
