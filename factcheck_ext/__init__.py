@@ -10,7 +10,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ._gc import freeze_heap_while_building
+from ._gc import freeze_heap_while_building, pause_while_loading_environment
 from ._version import __version__
 from .builders.standards import StandardsBuilder
 from .builders.status import FactCheckStatusBuilder
@@ -64,6 +64,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_templates_path)
     app.connect("config-inited", check_feed_config)
     app.connect("builder-inited", check_ledger)
+    # the cyclic collector: paused while the environment loads and while a build is
+    # small, the loaded heap frozen while building (see _gc)
+    pause_while_loading_environment(app)
     app.connect("builder-inited", freeze_heap_while_building)
 
     # reading: the domain, its directives and roles store models

@@ -1,5 +1,5 @@
-"""The cyclic collector during a build: paused around project-wide passes and while a
-build is small, the heap frozen while a builder builds.
+"""The cyclic collector during a build: paused while the environment loads, around
+project-wide passes and while a build is small; the heap frozen while a builder builds.
 
 The build-wide passes (the index, the checks, the domain indices, the dataset)
 allocate tens of thousands of short-lived containers that form no reference cycles:
@@ -9,6 +9,11 @@ are alive, which in a large project costs more than the passes themselves.  And 
 incremental build loads an environment of hundreds of thousands of objects, then
 changes a few pages: freezing what is alive when the build starts keeps the
 collector's full collections from scanning that environment again and again.
+
+Loading the pickled environment makes those hundreds of thousands of objects and
+no garbage, so it runs with the collector paused too (see
+:func:`pause_while_loading_environment`), and what it loaded joins the oldest
+generation unscanned.
 
 A small build (an edit that rereads a page and rewrites a handful) makes little
 cyclic garbage: the doctrees of the pages it handles.  Its collections would still
@@ -159,6 +164,32 @@ class SmallBuildPause:
         self.handled += count
         if self.handled > SMALL_BUILD:
             self._pause.close()
+
+
+def pause_while_loading_environment(app: Any) -> None:
+    """``setup()``: Sphinx's ``_init_env`` (loading the pickled environment) runs with
+    the collector paused, and what it loaded joins the oldest generation unscanned.
+
+    Unpickling an environment makes hundreds of thousands of objects and no
+    garbage; on its way the collector would scan the growing heap in full, once or
+    twice (the figures are in ``docs/guide/performance.rst``).  There is no event
+    around the load (``config-inited`` comes before it, ``builder-inited`` after the
+    builder is made, and a failure in between would leave a pause begun at the one
+    and never ended at the other), so the method is wrapped on this application:
+    the pause ends with the call, whatever happens.  A Sphinx without the method
+    (it is private) loads as usual."""
+    load = getattr(app, "_init_env", None)
+    if load is None:
+        return
+
+    @wraps(load)
+    def load_with_collector_paused(*args: Any, **kwargs: Any) -> Any:
+        with collector_paused():
+            environment = load(*args, **kwargs)
+            promote_to_oldest_generation()
+            return environment
+
+    app._init_env = load_with_collector_paused
 
 
 def freeze_heap_while_building(app: Any) -> None:

@@ -196,6 +196,47 @@ def test_the_loaded_heap_is_frozen_while_building_and_given_back_after(make_app,
     assert any(obj is loaded for obj in gc.get_objects(generation=2))  # collectable again
 
 
+def test_the_environment_loads_with_the_collector_paused(make_app, tmp_path, monkeypatch):
+    """Unpickling the environment makes no garbage: the collector's full scans of the
+    growing heap would be wasted.  What was loaded joins the oldest generation."""
+    import sphinx.application
+
+    src = copy_root("basic", tmp_path / "src")
+    make_app("html", srcdir=src).build()
+    during: list[bool] = []
+    load = sphinx.application.pickle.load
+
+    def watched_load(stream):
+        during.append(gc.isenabled())
+        return load(stream)
+
+    monkeypatch.setattr(sphinx.application.pickle, "load", watched_load)
+    app = make_app("html", srcdir=src)
+    assert during == [False]
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()  # no collection may move it while the test looks
+    try:
+        assert any(obj is app.env.domains["fc"].docs for obj in gc.get_objects(generation=2))
+    finally:
+        gc.enable()
+
+
+def test_a_failed_environment_load_leaves_the_collector_on(make_app, tmp_path, monkeypatch):
+    from sphinx.application import Sphinx
+
+    src = copy_root("basic", tmp_path / "src")
+    make_app("html", srcdir=src).build()
+
+    def fail(self, filename):
+        assert not gc.isenabled()
+        raise _Interrupt
+
+    monkeypatch.setattr(Sphinx, "_load_existing_env", fail)
+    with pytest.raises(_Interrupt):
+        make_app("html", srcdir=src)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 def test_a_small_build_runs_with_the_collector_paused(make_app, tmp_path):
     """An edit that rewrites a few pages makes little cyclic garbage: the collector
     waits until the build is over, and what the build made lives on in the oldest
