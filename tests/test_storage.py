@@ -237,6 +237,18 @@ def test_a_failed_environment_load_leaves_the_collector_on(make_app, tmp_path, m
     assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
+def test_a_sphinx_without_the_private_load_method_is_left_as_it_is():
+    """The wrapped method is private to Sphinx: if a version drops it, nothing breaks
+    and nothing is added."""
+    from types import SimpleNamespace
+
+    from factcheck_ext._gc import pause_while_loading_environment
+
+    app = SimpleNamespace()
+    pause_while_loading_environment(app)
+    assert vars(app) == {}
+
+
 def test_a_small_build_runs_with_the_collector_paused(make_app, tmp_path):
     """An edit that rewrites a few pages makes little cyclic garbage: the collector
     waits until the build is over, and what the build made lives on in the oldest
