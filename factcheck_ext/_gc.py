@@ -94,8 +94,9 @@ def without_collector(function: Callable[P, R]) -> Callable[P, R]:
 def promote_to_oldest_generation() -> None:
     """Move every object in the young generations to the oldest one, unscanned.
 
-    Called once the build-wide index exists: its objects live until the build ends,
-    and left young they would be scanned twice before they settle.  ``gc.freeze()``
+    Called once the build-wide index exists (its objects live until the build ends,
+    and left young they would be scanned twice before they settle), and once the
+    environment is loaded (see :func:`pause_while_loading_environment`).  ``gc.freeze()``
     then ``gc.unfreeze()`` moves them in constant time.  Skipped while anything is
     frozen (a build in progress, see :func:`heap_frozen`): unfreezing would release
     that freeze, and freezing again would also freeze whatever else is alive at that
